@@ -1,0 +1,12 @@
+package org.openreturns;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class OpenReturnsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OpenReturnsApplication.class, args);
+    }
+}

@@ -1,0 +1,5 @@
+package org.openreturns.orders;
+
+public enum CustomerTier {
+    STANDARD, VIP, BLOCKED
+}

@@ -1,0 +1,99 @@
+package org.openreturns.orders;
+
+import static org.openreturns.db.Tables.CUSTOMER;
+import static org.openreturns.db.Tables.SALES_ORDER;
+import static org.openreturns.db.Tables.SALES_ORDER_LINE;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrderRepository {
+
+    private final DSLContext db;
+
+    OrderRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void upsertCustomer(OrderIngestion.Customer customer, OffsetDateTime now) {
+        db.insertInto(CUSTOMER)
+                .set(CUSTOMER.ID, customer.id())
+                .set(CUSTOMER.EMAIL, customer.email())
+                .set(CUSTOMER.TIER, customer.tier().name())
+                .set(CUSTOMER.UPDATED_AT, now)
+                .onConflict(CUSTOMER.ID).doUpdate()
+                .set(CUSTOMER.EMAIL, customer.email())
+                .set(CUSTOMER.TIER, customer.tier().name())
+                .set(CUSTOMER.UPDATED_AT, now)
+                .execute();
+    }
+
+    long insertOrder(OrderIngestion order, OffsetDateTime now, String ingestedBy) {
+        return db.insertInto(SALES_ORDER)
+                .set(SALES_ORDER.CHANNEL, order.channel())
+                .set(SALES_ORDER.ORDER_NUMBER, order.id())
+                .set(SALES_ORDER.CUSTOMER_ID, order.customer().id())
+                .set(SALES_ORDER.PLACED_AT, order.placedAt())
+                .set(SALES_ORDER.DELIVERED_AT, order.deliveredAt())
+                .set(SALES_ORDER.CURRENCY, order.currency())
+                .set(SALES_ORDER.WAREHOUSE, order.warehouse())
+                .set(SALES_ORDER.INGESTED_AT, now)
+                .set(SALES_ORDER.INGESTED_BY, ingestedBy)
+                .returning(SALES_ORDER.ID)
+                .fetchOne(SALES_ORDER.ID);
+    }
+
+    void insertLine(long orderId, int lineNo, String sku, int quantity, long unitPriceMinor, List<String> serials) {
+        db.insertInto(SALES_ORDER_LINE)
+                .set(SALES_ORDER_LINE.ORDER_ID, orderId)
+                .set(SALES_ORDER_LINE.LINE_NO, lineNo)
+                .set(SALES_ORDER_LINE.SKU, sku)
+                .set(SALES_ORDER_LINE.QUANTITY, quantity)
+                .set(SALES_ORDER_LINE.UNIT_PRICE_MINOR, unitPriceMinor)
+                .set(SALES_ORDER_LINE.SERIALS, serials.toArray(String[]::new))
+                .execute();
+    }
+
+    void recordDelivery(long orderId, OffsetDateTime deliveredAt) {
+        db.update(SALES_ORDER).set(SALES_ORDER.DELIVERED_AT, deliveredAt).where(SALES_ORDER.ID.eq(orderId)).execute();
+    }
+
+    Optional<SalesOrder> find(String channel, String orderNumber) {
+        return findWhere(SALES_ORDER.CHANNEL.eq(channel).and(SALES_ORDER.ORDER_NUMBER.eq(orderNumber)), false)
+                .stream().findFirst();
+    }
+
+    List<SalesOrder> findByNumber(String orderNumber, boolean lockForUpdate) {
+        return findWhere(SALES_ORDER.ORDER_NUMBER.eq(orderNumber), lockForUpdate);
+    }
+
+    Optional<SalesOrder> findById(long id) {
+        return findWhere(SALES_ORDER.ID.eq(id), false).stream().findFirst();
+    }
+
+    private List<SalesOrder> findWhere(org.jooq.Condition condition, boolean lockForUpdate) {
+        var query = db.select(SALES_ORDER.fields()).select(CUSTOMER.TIER)
+                .from(SALES_ORDER).join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID))
+                .where(condition).orderBy(SALES_ORDER.ID);
+        List<? extends Record> orders = lockForUpdate ? query.forUpdate().of(SALES_ORDER).fetch() : query.fetch();
+        return orders.stream().map(this::toOrder).toList();
+    }
+
+    private SalesOrder toOrder(Record order) {
+        long id = order.get(SALES_ORDER.ID);
+        List<OrderLine> lines = db.selectFrom(SALES_ORDER_LINE).where(SALES_ORDER_LINE.ORDER_ID.eq(id))
+                .orderBy(SALES_ORDER_LINE.LINE_NO).fetch(line -> new OrderLine(id, line.getLineNo(), line.getSku(),
+                        line.getQuantity(), line.getUnitPriceMinor(), Arrays.asList(line.getSerials())));
+        return new SalesOrder(id, order.get(SALES_ORDER.CHANNEL), order.get(SALES_ORDER.ORDER_NUMBER),
+                order.get(SALES_ORDER.CUSTOMER_ID), CustomerTier.valueOf(order.get(CUSTOMER.TIER)),
+                order.get(SALES_ORDER.PLACED_AT), order.get(SALES_ORDER.DELIVERED_AT), order.get(SALES_ORDER.CURRENCY),
+                order.get(SALES_ORDER.WAREHOUSE), lines);
+    }
+}

@@ -1,0 +1,170 @@
+package org.openreturns.orders;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openreturns.system.ConflictException;
+import org.openreturns.system.FieldProblem;
+import org.openreturns.system.NotFoundException;
+import org.openreturns.system.RuleViolationException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes in sales orders from the channels and answers which order a return refers to. */
+@Service
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final Clock clock;
+    private final Set<String> channels;
+
+    OrderService(OrderRepository orders, Clock clock,
+                 @Value("${returns.channels:WEB,MARKETPLACE_A,MARKETPLACE_B}") Set<String> channels) {
+        this.orders = orders;
+        this.clock = clock;
+        this.channels = Set.copyOf(channels);
+    }
+
+    public record Ingested(SalesOrder order, boolean created) {
+    }
+
+    /**
+     * Stores an order once per channel and order id. Sending the same order again changes nothing, except that a
+     * delivery date the first message did not have yet is recorded; a resend that contradicts the stored order
+     * is refused rather than silently ignored.
+     */
+    @Transactional
+    public Ingested ingest(OrderIngestion order, String ingestedBy) {
+        List<FieldProblem> problems = check(order);
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException(problems);
+        }
+        Optional<SalesOrder> existing = orders.find(order.channel(), order.id());
+        if (existing.isPresent()) {
+            return new Ingested(replay(existing.get(), order), false);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        orders.upsertCustomer(order.customer(), now);
+        long orderId = orders.insertOrder(order, now, ingestedBy);
+        int digits = Currency.getInstance(order.currency()).getDefaultFractionDigits();
+        for (OrderIngestion.Line line : order.lines()) {
+            orders.insertLine(orderId, line.lineNo(), line.sku(), line.quantity(),
+                    line.unitPrice().movePointRight(digits).longValueExact(), line.serialsOrEmpty());
+        }
+        return new Ingested(orders.findById(orderId).orElseThrow(), true);
+    }
+
+    /** The order a return names by its order id; {@code channel} picks one when two channels use the same id. */
+    public SalesOrder orderForReturn(String orderNumber, String channel, boolean lockForUpdate) {
+        List<SalesOrder> candidates = orders.findByNumber(orderNumber, lockForUpdate).stream()
+                .filter(order -> channel == null || order.channel().equals(channel)).toList();
+        if (candidates.isEmpty()) {
+            throw new NotFoundException("orderId", "No order " + orderNumber
+                    + (channel == null ? "" : " in channel " + channel) + " is known");
+        }
+        if (candidates.size() > 1) {
+            throw new RuleViolationException("channel", "order " + orderNumber + " exists in several channels "
+                    + candidates.stream().map(SalesOrder::channel).toList() + "; name the channel");
+        }
+        return candidates.get(0);
+    }
+
+    public Optional<SalesOrder> findById(long orderId) {
+        return orders.findById(orderId);
+    }
+
+    private SalesOrder replay(SalesOrder stored, OrderIngestion resent) {
+        List<String> differences = new ArrayList<>();
+        if (!stored.customerId().equals(resent.customer().id())) {
+            differences.add("customer.id");
+        }
+        if (!stored.currency().equals(resent.currency())) {
+            differences.add("currency");
+        }
+        if (!sameLines(stored, resent)) {
+            differences.add("lines");
+        }
+        if (stored.deliveredAt() != null && resent.deliveredAt() != null
+                && !stored.deliveredAt().isEqual(resent.deliveredAt())) {
+            differences.add("deliveredAt");
+        }
+        if (!differences.isEmpty()) {
+            throw new ConflictException("Order " + resent.id() + " of channel " + resent.channel()
+                    + " was already received with other values for " + differences);
+        }
+        if (stored.deliveredAt() == null && resent.deliveredAt() != null) {
+            orders.recordDelivery(stored.id(), resent.deliveredAt());
+            return orders.findById(stored.id()).orElseThrow();
+        }
+        return stored;
+    }
+
+    private static boolean sameLines(SalesOrder stored, OrderIngestion resent) {
+        if (stored.lines().size() != resent.lines().size()) {
+            return false;
+        }
+        int digits = Currency.getInstance(resent.currency()).getDefaultFractionDigits();
+        return resent.lines().stream().allMatch(line -> stored.line(line.lineNo())
+                .filter(s -> s.sku().equals(line.sku()) && s.quantity() == line.quantity()
+                        && s.unitPriceMinor() == line.unitPrice().movePointRight(digits).longValue()
+                        && Objects.equals(s.serials(), line.serialsOrEmpty()))
+                .isPresent());
+    }
+
+    private List<FieldProblem> check(OrderIngestion order) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!channels.contains(order.channel())) {
+            problems.add(new FieldProblem("channel", "is not a configured channel; known channels: "
+                    + channels.stream().sorted().toList()));
+        }
+        Currency currency = currency(order.currency());
+        if (currency == null) {
+            problems.add(new FieldProblem("currency", "is not an ISO 4217 currency code"));
+        }
+        if (order.deliveredAt() != null && order.deliveredAt().isBefore(order.placedAt())) {
+            problems.add(new FieldProblem("deliveredAt", "is before placedAt"));
+        }
+        Set<Integer> lineNumbers = new HashSet<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderIngestion.Line line = order.lines().get(i);
+            String field = "lines[" + i + "]";
+            if (!lineNumbers.add(line.lineNo())) {
+                problems.add(new FieldProblem(field + ".lineNo", "line " + line.lineNo() + " appears twice"));
+            }
+            if (currency != null && decimals(line.unitPrice()) > currency.getDefaultFractionDigits()) {
+                problems.add(new FieldProblem(field + ".unitPrice", "has more decimals than " + currency
+                        + " allows (" + currency.getDefaultFractionDigits() + ")"));
+            }
+            List<String> serials = line.serialsOrEmpty();
+            if (serials.size() > line.quantity()) {
+                problems.add(new FieldProblem(field + ".serials", "lists " + serials.size()
+                        + " serial numbers for a quantity of " + line.quantity()));
+            }
+            if (new HashSet<>(serials).size() != serials.size()) {
+                problems.add(new FieldProblem(field + ".serials", "lists a serial number twice"));
+            }
+        }
+        return problems;
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int decimals(BigDecimal amount) {
+        return Math.max(0, amount.stripTrailingZeros().scale());
+    }
+}

@@ -1,0 +1,64 @@
+package org.openreturns.process;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a step handler receives: the task type, the ids of the running instance and its variables as plain values
+ * (strings, numbers, booleans). Accessors fail with a message naming the variable when it is missing or of the
+ * wrong type, so a modelling mistake surfaces as a clear incident rather than a NullPointerException.
+ */
+public record StepContext(String taskType, String processInstanceId, String businessKey,
+                          Map<String, Object> variables) {
+
+    public StepContext {
+        variables = Map.copyOf(variables);
+    }
+
+    public String string(String name) {
+        return optionalString(name).orElseThrow(() -> missing(name));
+    }
+
+    public Optional<String> optionalString(String name) {
+        Object value = variables.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String text) {
+            return Optional.of(text);
+        }
+        throw wrongType(name, "a string", value);
+    }
+
+    public UUID uuid(String name) {
+        String text = string(name);
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Process variable '" + name + "' of step '" + taskType
+                    + "' is not a UUID: " + text, e);
+        }
+    }
+
+    public Optional<Boolean> optionalBoolean(String name) {
+        Object value = variables.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Boolean flag) {
+            return Optional.of(flag);
+        }
+        throw wrongType(name, "a boolean", value);
+    }
+
+    private IllegalStateException missing(String name) {
+        return new IllegalStateException("Step '" + taskType + "' needs process variable '" + name
+                + "', which is not set on instance " + processInstanceId);
+    }
+
+    private IllegalStateException wrongType(String name, String expected, Object value) {
+        return new IllegalStateException("Process variable '" + name + "' of step '" + taskType + "' should be "
+                + expected + " but is " + value.getClass().getSimpleName() + ": " + value);
+    }
+}

@@ -1,0 +1,152 @@
+package org.openreturns.process.operaton;
+
+import java.util.List;
+import java.util.Map;
+
+import org.operaton.bpm.engine.AuthorizationService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.authorization.Authorization;
+import org.operaton.bpm.engine.authorization.Groups;
+import org.operaton.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.operaton.bpm.engine.authorization.HistoricTaskPermissions;
+import org.operaton.bpm.engine.authorization.Permission;
+import org.operaton.bpm.engine.authorization.Permissions;
+import org.operaton.bpm.engine.authorization.Resource;
+import org.operaton.bpm.engine.authorization.Resources;
+import org.operaton.bpm.engine.identity.Group;
+import org.operaton.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups of the returns domain with what each may see in Tasklist and Cockpit, and, on the embedded
+ * default, one demo user per group. Runs at every start and only adds what is missing, so changes an administrator
+ * made in Operaton's Admin app stay.
+ */
+@Component
+class IdentitySetup implements SmartInitializingSingleton {
+
+    static final List<String> DOMAIN_GROUPS =
+            List.of("support", "warehouse", "quality", "finance", "manager", "inventory-control", "admin");
+
+    /** Demo user to the groups they are in; documented in the README. */
+    static final Map<String, List<String>> DEMO_USERS = Map.of(
+            "support1", List.of("support"),
+            "warehouse1", List.of("warehouse"),
+            "quality1", List.of("quality"),
+            "quality2", List.of("quality"),
+            "finance1", List.of("finance"),
+            "manager1", List.of("manager"),
+            "inventory1", List.of("inventory-control"));
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final Environment environment;
+
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService, Environment environment) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.environment = environment;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        DOMAIN_GROUPS.forEach(group -> createGroup(group, Groups.GROUP_TYPE_WORKFLOW));
+        createGroup(Groups.OPERATON_ADMIN, Groups.GROUP_TYPE_SYSTEM);
+        grantPermissions();
+
+        String adminUser = environment.getProperty("returns.identity.admin-user", "");
+        String adminPassword = environment.getProperty("returns.identity.admin-password", "");
+        if (!adminUser.isBlank() && !adminPassword.isBlank()) {
+            createAdmin(adminUser, adminPassword);
+        }
+        if (demoUsersWanted()) {
+            String password = environment.getProperty("returns.identity.demo-password", "demo");
+            DEMO_USERS.forEach((user, groups) -> createUser(user, password, groups));
+            createAdmin("admin", password);
+        }
+    }
+
+    /** Unless set explicitly, demo users exist only on the embedded default, never on a configured database. */
+    private boolean demoUsersWanted() {
+        String configured = environment.getProperty("returns.identity.demo-users", "");
+        if (!configured.isBlank()) {
+            return Boolean.parseBoolean(configured);
+        }
+        return environment.getProperty("spring.datasource.url", "").isBlank();
+    }
+
+    private void createAdmin(String userId, String password) {
+        List<String> groups = new java.util.ArrayList<>(DOMAIN_GROUPS);
+        groups.add(Groups.OPERATON_ADMIN);
+        createUser(userId, password, groups);
+    }
+
+    private void createGroup(String groupId, String type) {
+        if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(groupId);
+        group.setName(groupId);
+        group.setType(type);
+        identityService.saveGroup(group);
+    }
+
+    private void createUser(String userId, String password, List<String> groups) {
+        if (identityService.createUserQuery().userId(userId).count() > 0) {
+            return;
+        }
+        User user = identityService.newUser(userId);
+        user.setFirstName(userId);
+        user.setLastName("(" + String.join(", ", groups) + ")");
+        user.setPassword(password);
+        identityService.saveUser(user);
+        groups.forEach(group -> identityService.createMembership(userId, group));
+        log.info("Created user {} in groups {}", userId, groups);
+    }
+
+    private void grantPermissions() {
+        for (Resources resource : Resources.values()) {
+            grant(Groups.OPERATON_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
+        for (String group : DOMAIN_GROUPS) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
+            grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        }
+        // Process owners watch the running returns in Cockpit; they read, they do not change.
+        grant("manager", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant("manager", Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+                Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+        grant("manager", Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        grant("manager", Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant("manager", Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
+        grant("manager", Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        grant("manager", Resources.TASK, Authorization.ANY, Permissions.READ);
+        grant("manager", Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY, HistoricProcessInstancePermissions.READ);
+        grant("manager", Resources.HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.READ);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,137 @@
+package org.openreturns.process.operaton;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.repository.DeploymentBuilder;
+import org.operaton.bpm.engine.repository.DeploymentWithDefinitions;
+import org.openreturns.process.StepHandlers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the Camunda 8 models of {@code bpmn/} and {@code forms/} to the embedded engine at startup.
+ *
+ * <p>Every file is translated in memory (the files themselves are never rewritten) and all of them go into one
+ * deployment with duplicate filtering: when nothing changed, no new version is created. Startup fails when a file
+ * uses a construct the translator cannot run, when a model refers to a form or decision that does not exist, or
+ * when a task type has no step handler.
+ */
+@Component
+class ModelDeployer implements SmartInitializingSingleton {
+
+    static final String DEPLOYMENT_NAME = "open-returns-models";
+
+    private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
+
+    private final RepositoryService repositoryService;
+    private final ResourcePatternResolver resources;
+    private final StepHandlers stepHandlers;
+    private final CamundaModelTranslator translator;
+    private final MessageCorrelationKeys correlationKeys;
+
+    ModelDeployer(RepositoryService repositoryService, ResourcePatternResolver resources, StepHandlers stepHandlers,
+                  MessageCorrelationKeys correlationKeys,
+                  @Value("${returns.process.retry-backoff}") String retryBackoff,
+                  @Value("${returns.process.history-time-to-live}") String historyTimeToLive) {
+        this.repositoryService = repositoryService;
+        this.resources = resources;
+        this.stepHandlers = stepHandlers;
+        this.correlationKeys = correlationKeys;
+        this.translator = new CamundaModelTranslator(retryBackoff, historyTimeToLive);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        deploy();
+    }
+
+    private void deploy() {
+        Map<String, byte[]> deployment = new LinkedHashMap<>();
+        Map<String, DecisionShape> decisions = new HashMap<>();
+        for (Resource dmn : read("classpath*:bpmn/*.dmn")) {
+            TranslatedDecisions translated = translator.translateDmn(path(dmn), bytes(dmn));
+            translated.decisions().forEach(decision -> decisions.put(decision.decisionId(), decision));
+            deployment.put(path(dmn), translated.content());
+        }
+        Set<String> formIds = new TreeSet<>();
+        for (Resource form : read("classpath*:forms/*.form")) {
+            formIds.add(FormFiles.formId(path(form), bytes(form)));
+            deployment.put(path(form), bytes(form));
+        }
+        Set<String> taskTypes = new TreeSet<>();
+        for (Resource bpmn : read("classpath*:bpmn/*.bpmn")) {
+            TranslatedProcess translated = translator.translateBpmn(path(bpmn), bytes(bpmn), decisions);
+            Set<String> missingForms = new TreeSet<>(translated.formIds());
+            missingForms.removeAll(formIds);
+            if (!missingForms.isEmpty()) {
+                throw new ModelTranslationException(path(bpmn) + " refers to forms that no file in forms/ defines: "
+                        + missingForms);
+            }
+            taskTypes.addAll(translated.taskTypes());
+            correlationKeys.register(translated.correlationVariableByMessageName());
+            deployment.put(path(bpmn), translated.content());
+        }
+        stepHandlers.requireHandlersFor(taskTypes);
+
+        DeploymentBuilder builder = repositoryService.createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source("bpmn/ and forms/")
+                // Redeploy everything when anything changed, so a process always finds its forms in its deployment.
+                .enableDuplicateFiltering(false);
+        deployment.forEach((name, content) -> builder.addInputStream(name, new ByteArrayInputStream(content)));
+        DeploymentWithDefinitions result = builder.deployWithResult();
+        log.info("Deployed {} model files as deployment {} ({} processes, {} decisions; unchanged files create no new"
+                        + " versions); task types: {}", deployment.size(), result.getId(),
+                result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size(),
+                result.getDeployedDecisionDefinitions() == null ? 0 : result.getDeployedDecisionDefinitions().size(),
+                taskTypes);
+    }
+
+    private List<Resource> read(String pattern) {
+        try {
+            return Arrays.stream(resources.getResources(pattern))
+                    .sorted(Comparator.comparing(ModelDeployer::path))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the models at " + pattern, e);
+        }
+    }
+
+    private static String path(Resource resource) {
+        String url = describe(resource);
+        int folder = Math.max(url.lastIndexOf("/bpmn/"), url.lastIndexOf("/forms/"));
+        return folder >= 0 ? url.substring(folder + 1) : resource.getFilename();
+    }
+
+    private static String describe(Resource resource) {
+        try {
+            return resource.getURL().toString();
+        } catch (IOException e) {
+            return String.valueOf(resource.getFilename());
+        }
+    }
+
+    private static byte[] bytes(Resource resource) {
+        try (var in = resource.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path(resource), e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.openreturns.process.operaton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.operaton.bpm.engine.FormService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.IdentityLink;
+import org.operaton.bpm.engine.task.IdentityLinkType;
+import org.operaton.bpm.engine.task.Task;
+import org.openreturns.process.CamundaFormValidator;
+import org.openreturns.process.HumanTask;
+import org.openreturns.process.HumanTasks;
+import org.openreturns.process.InvalidTaskSubmissionException;
+import org.openreturns.process.InvalidTaskSubmissionException.FieldViolation;
+import org.openreturns.process.TaskAccessDeniedException;
+import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The user tasks of the embedded engine, the same ones Operaton's Tasklist shows. */
+@Component
+class OperatonHumanTasks implements HumanTasks {
+
+    /** The variables that let a caller find the task of a return. */
+    private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber");
+
+    private final TaskService taskService;
+    private final FormService formService;
+    private final IdentityService identityService;
+    private final ObjectMapper json;
+
+    OperatonHumanTasks(TaskService taskService, FormService formService, IdentityService identityService,
+                       ObjectMapper json) {
+        this.taskService = taskService;
+        this.formService = formService;
+        this.identityService = identityService;
+        this.json = json;
+    }
+
+    @Override
+    public List<HumanTask> openTasksOfGroup(String group) {
+        return taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().active()
+                .initializeFormKeys().orderByTaskCreateTime().asc().list()
+                .stream().map(this::toHumanTask).toList();
+    }
+
+    @Override
+    public List<HumanTask> openTasksOf(String businessKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active()
+                .initializeFormKeys().orderByTaskCreateTime().asc().list()
+                .stream().map(this::toHumanTask).toList();
+    }
+
+    @Override
+    @Transactional
+    public void complete(String taskId, String userId, Set<String> userGroups, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().taskId(taskId).active().initializeFormKeys().singleResult();
+        if (task == null) {
+            throw new TaskNotFoundException(taskId);
+        }
+        List<IdentityLink> links = taskService.getIdentityLinksForTask(taskId);
+        if (!mayWorkOn(task, links, userId, userGroups)) {
+            throw new TaskAccessDeniedException("User " + userId + " is not a candidate for task " + taskId + " ("
+                    + task.getName() + "); it is for " + candidateGroups(links));
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+            throw new TaskClaimedException(taskId, task.getAssignee());
+        }
+        String formId = task.getOperatonFormRef() == null ? null : task.getOperatonFormRef().getKey();
+        if (formId != null) {
+            List<FieldViolation> violations = CamundaFormValidator.validate(readForm(taskId), variables);
+            if (!violations.isEmpty()) {
+                throw new InvalidTaskSubmissionException(formId, violations);
+            }
+        }
+        // As the acting user, so that the engine's own authorization checks and history name them, as in Tasklist.
+        identityService.setAuthentication(userId, List.copyOf(userGroups));
+        try {
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, userId);
+            }
+            taskService.complete(taskId, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static boolean mayWorkOn(Task task, List<IdentityLink> links, String userId, Set<String> userGroups) {
+        if (userId.equals(task.getAssignee())) {
+            return true;
+        }
+        return links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> userId.equals(link.getUserId()) || userGroups.contains(link.getGroupId()));
+    }
+
+    private static List<String> candidateGroups(List<IdentityLink> links) {
+        return links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).filter(group -> group != null).sorted().toList();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readForm(String taskId) {
+        try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+            return json.readTree(form);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the form of task " + taskId, e);
+        }
+    }
+
+    private HumanTask toHumanTask(Task task) {
+        Map<String, Object> context = taskService.getVariables(task.getId(), CONTEXT_VARIABLES);
+        String businessKey = context.get("returnId") instanceof String returnId ? returnId : null;
+        return new HumanTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                task.getOperatonFormRef() == null ? null : task.getOperatonFormRef().getKey(),
+                candidateGroups(taskService.getIdentityLinksForTask(task.getId())), task.getAssignee(),
+                task.getCreateTime().toInstant(), task.getProcessInstanceId(), businessKey, context);
+    }
+}

@@ -1,0 +1,52 @@
+package org.openreturns.process.operaton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.operaton.bpm.engine.delegate.BpmnError;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.openreturns.process.StepContext;
+import org.openreturns.process.StepHandler;
+import org.openreturns.process.StepHandlers;
+import org.openreturns.process.StepResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the engine-neutral {@link StepHandler}s as Operaton service tasks. The translated model names this bean in
+ * each service task's delegate expression, {@code ${stepHandlerDelegate.forTaskType('receive-parcel')}}, so the
+ * task type travels in the model exactly as in Camunda 8.
+ *
+ * <p>The handler runs inside the job's transaction: its writes and the engine's progress commit together, and a
+ * failure rolls both back for the next retry (see docs/adr/0002-step-handlers-as-async-delegates.md).
+ */
+@Component("stepHandlerDelegate")
+class StepHandlerDelegate {
+
+    private final StepHandlers handlers;
+    private final Map<String, JavaDelegate> delegates = new ConcurrentHashMap<>();
+
+    StepHandlerDelegate(StepHandlers handlers) {
+        this.handlers = handlers;
+    }
+
+    public JavaDelegate forTaskType(String taskType) {
+        return delegates.computeIfAbsent(taskType, type -> {
+            StepHandler handler = handlers.forTaskType(type).orElseThrow(() -> new IllegalStateException(
+                    "No step handler for task type '" + type + "'"));
+            return execution -> run(handler, execution);
+        });
+    }
+
+    private static void run(StepHandler handler, DelegateExecution execution) {
+        StepContext context = new StepContext(handler.taskType(), execution.getProcessInstanceId(),
+                execution.getProcessBusinessKey(), new LinkedHashMap<>(execution.getVariables()));
+        StepResult result = handler.handle(context);
+        if (result instanceof StepResult.BusinessError error) {
+            execution.setVariables(error.variables());
+            throw new BpmnError(error.errorCode(), error.message());
+        }
+        execution.setVariables(((StepResult.Completed) result).variables());
+    }
+}

@@ -1,0 +1,123 @@
+package org.openreturns.process.operaton;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/** The few DOM operations the model translation needs, with parsing locked down against XML entity attacks. */
+final class XmlDocuments {
+
+    private XmlDocuments() {
+    }
+
+    /** Parses namespace-aware; a DOCTYPE is refused, so no entity can expand or reach outside the file. */
+    static Document parse(String fileName, byte[] content) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // The default handler would also print each error to stderr; the exception below is enough.
+            builder.setErrorHandler(new DefaultHandler());
+            return builder.parse(new ByteArrayInputStream(content));
+        } catch (SAXException | IOException e) {
+            throw new ModelTranslationException(fileName + ": cannot be read as XML: " + e.getMessage(), e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("The JDK's XML parser lacks a required security feature", e);
+        }
+    }
+
+    /** UTF-8 bytes; the same document always gives the same bytes, which deployment's duplicate filter relies on. */
+    static byte[] serialize(Document document) {
+        try {
+            TransformerFactory factory = TransformerFactory.newInstance();
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, StandardCharsets.UTF_8.name());
+            // Without this the declaration gains standalone="no", which the source files never have.
+            document.setXmlStandalone(true);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            transformer.transform(new DOMSource(document), new StreamResult(bytes));
+            return bytes.toByteArray();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("Cannot serialize a translated model", e);
+        }
+    }
+
+    static void declareNamespace(Element root, String prefix, String namespace) {
+        root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, XMLConstants.XMLNS_ATTRIBUTE + ":" + prefix,
+                namespace);
+    }
+
+    /**
+     * Every element of that name in document order, as a copy: the DOM's own list is live and would shift while
+     * the translation changes the document.
+     */
+    static List<Element> elements(Document document, String namespace, String localName) {
+        return copy(document.getElementsByTagNameNS(namespace, localName));
+    }
+
+    static List<Element> childElements(Element parent, String namespace, String localName) {
+        List<Element> children = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && namespace.equals(element.getNamespaceURI())
+                    && localName.equals(element.getLocalName())) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+
+    static boolean hasChildElements(Element element) {
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Removes the element together with the indentation before it, so no blank line is left behind. */
+    static void remove(Element element) {
+        Node previous = element.getPreviousSibling();
+        if (previous != null && previous.getNodeType() == Node.TEXT_NODE && previous.getTextContent().isBlank()) {
+            previous.getParentNode().removeChild(previous);
+        }
+        element.getParentNode().removeChild(element);
+    }
+
+    private static List<Element> copy(NodeList nodes) {
+        List<Element> elements = new ArrayList<>(nodes.getLength());
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
+    }
+}

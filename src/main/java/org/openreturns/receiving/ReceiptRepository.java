@@ -1,0 +1,61 @@
+package org.openreturns.receiving;
+
+import static org.openreturns.db.Tables.PARCEL_RECEIPT;
+import static org.openreturns.db.Tables.PARCEL_RECEIPT_LINE;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.openreturns.db.tables.records.ParcelReceiptRecord;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReceiptRepository {
+
+    private final DSLContext db;
+
+    ReceiptRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<ParcelReceiptRecord> findByScanId(String scanId) {
+        return db.selectFrom(PARCEL_RECEIPT).where(PARCEL_RECEIPT.SCAN_ID.eq(scanId)).fetchOptional();
+    }
+
+    long insert(ParcelScan scan, UUID returnId, OffsetDateTime now, String receivedBy) {
+        long receiptId = db.insertInto(PARCEL_RECEIPT)
+                .set(PARCEL_RECEIPT.SCAN_ID, scan.scanId())
+                .set(PARCEL_RECEIPT.WAREHOUSE, scan.warehouse())
+                .set(PARCEL_RECEIPT.RMA_NUMBER, scan.rmaNumber())
+                .set(PARCEL_RECEIPT.TRACKING_ID, scan.trackingId())
+                .set(PARCEL_RECEIPT.RETURN_ID, returnId)
+                .set(PARCEL_RECEIPT.RECEIVED_AT, now)
+                .set(PARCEL_RECEIPT.RECEIVED_BY, receivedBy)
+                .returning(PARCEL_RECEIPT.ID)
+                .fetchOne(PARCEL_RECEIPT.ID);
+        for (int i = 0; i < scan.lines().size(); i++) {
+            ParcelScan.Item item = scan.lines().get(i);
+            db.insertInto(PARCEL_RECEIPT_LINE)
+                    .set(PARCEL_RECEIPT_LINE.RECEIPT_ID, receiptId)
+                    .set(PARCEL_RECEIPT_LINE.POSITION, i + 1)
+                    .set(PARCEL_RECEIPT_LINE.SKU, item.sku())
+                    .set(PARCEL_RECEIPT_LINE.SERIAL, item.serial())
+                    .set(PARCEL_RECEIPT_LINE.QUANTITY, item.quantity())
+                    .execute();
+        }
+        return receiptId;
+    }
+
+    Optional<ParcelReceiptRecord> find(long receiptId) {
+        return db.selectFrom(PARCEL_RECEIPT).where(PARCEL_RECEIPT.ID.eq(receiptId)).fetchOptional();
+    }
+
+    List<ParcelScan.Item> items(long receiptId) {
+        return db.selectFrom(PARCEL_RECEIPT_LINE).where(PARCEL_RECEIPT_LINE.RECEIPT_ID.eq(receiptId))
+                .orderBy(PARCEL_RECEIPT_LINE.POSITION)
+                .fetch(line -> new ParcelScan.Item(line.getSku(), line.getSerial(), line.getQuantity()));
+    }
+}

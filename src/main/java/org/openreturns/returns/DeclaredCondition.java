@@ -1,0 +1,5 @@
+package org.openreturns.returns;
+
+public enum DeclaredCondition {
+    UNOPENED, OPENED, USED, DAMAGED
+}

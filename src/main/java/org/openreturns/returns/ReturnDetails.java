@@ -1,0 +1,31 @@
+package org.openreturns.returns;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.openreturns.process.HumanTask;
+
+/** What {@code GET /api/returns/{id}} shows: status, lines, timeline and the tasks waiting on people. */
+public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, String channel, String currency,
+                            String warehouse, ReturnStatus status, OffsetDateTime requestedAt, String requestedBy,
+                            String customerMessage, List<ReturnLineView> lines, Refund refund,
+                            List<TimelineEntry> timeline, List<OpenTask> openTasks) {
+
+    /** Refunds come with the money ledger; until one is decided this is null. */
+    public record Refund(String decision, long amountMinor, String status) {
+    }
+
+    public record TimelineEntry(OffsetDateTime at, String actor, String type, String fromStatus, String toStatus,
+                                String detail) {
+    }
+
+    public record OpenTask(String id, String name, String elementId, String formId, List<String> candidateGroups,
+                           String assignee) {
+
+        static OpenTask of(HumanTask task) {
+            return new OpenTask(task.id(), task.name(), task.elementId(), task.formId(), task.candidateGroups(),
+                    task.assignee());
+        }
+    }
+}

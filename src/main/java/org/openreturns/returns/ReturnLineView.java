@@ -1,0 +1,19 @@
+package org.openreturns.returns;
+
+import java.util.List;
+
+/**
+ * A return line as the API and the steps see it.
+ *
+ * @param sku          the SKU sold on the order line
+ * @param soldSerials  the serial numbers shipped on the order line (empty for non-serialized items)
+ * @param receivedSku  what the warehouse scanned for this line, once the parcel arrived
+ */
+public record ReturnLineView(int lineNo, String sku, int quantity, String reasonCode, String declaredCondition,
+                             List<String> soldSerials, long unitPriceMinor, String receivedSku, String receivedSerial,
+                             Integer receivedQuantity, String grade, String disposition) {
+
+    public boolean serialized() {
+        return !soldSerials.isEmpty();
+    }
+}

@@ -1,0 +1,159 @@
+package org.openreturns.returns;
+
+import static org.openreturns.db.Tables.INSPECTION;
+import static org.openreturns.db.Tables.RETURN_EVENT;
+import static org.openreturns.db.Tables.RETURN_LINE;
+import static org.openreturns.db.Tables.RETURN_REQUEST;
+import static org.openreturns.db.Tables.SALES_ORDER;
+import static org.openreturns.db.Tables.SALES_ORDER_LINE;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.openreturns.db.tables.records.ReturnRequestRecord;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReturnRepository {
+
+    private final DSLContext db;
+
+    ReturnRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    String nextRmaNumber(int year) {
+        long next = db.nextval("rma_number_seq").longValue();
+        return "RMA-%d-%06d".formatted(year, next);
+    }
+
+    void insertReturn(UUID id, String rmaNumber, long orderId, ReturnStatus status, String customerMessage,
+                      String requestedBy, OffsetDateTime now) {
+        db.insertInto(RETURN_REQUEST)
+                .set(RETURN_REQUEST.ID, id)
+                .set(RETURN_REQUEST.RMA_NUMBER, rmaNumber)
+                .set(RETURN_REQUEST.ORDER_ID, orderId)
+                .set(RETURN_REQUEST.STATUS, status.name())
+                .set(RETURN_REQUEST.CUSTOMER_MESSAGE, customerMessage)
+                .set(RETURN_REQUEST.REQUESTED_BY, requestedBy)
+                .set(RETURN_REQUEST.REQUESTED_AT, now)
+                .set(RETURN_REQUEST.STATUS_CHANGED_AT, now)
+                .execute();
+    }
+
+    void insertLine(UUID returnId, long orderId, ReturnRequest.Line line) {
+        db.insertInto(RETURN_LINE)
+                .set(RETURN_LINE.RETURN_ID, returnId)
+                .set(RETURN_LINE.ORDER_ID, orderId)
+                .set(RETURN_LINE.LINE_NO, line.lineNo())
+                .set(RETURN_LINE.QUANTITY, line.quantity())
+                .set(RETURN_LINE.REASON_CODE, line.reasonCode() == null ? null : line.reasonCode().name())
+                .set(RETURN_LINE.DECLARED_CONDITION,
+                        line.declaredCondition() == null ? null : line.declaredCondition().name())
+                .execute();
+    }
+
+    /** Quantity of each line of the order that open or completed returns already hold. */
+    Map<Integer, Integer> quantityHeldByReturns(long orderId) {
+        Field<Integer> held = DSL.sum(RETURN_LINE.QUANTITY).cast(Integer.class).as("held");
+        return db.select(RETURN_LINE.LINE_NO, held)
+                .from(RETURN_LINE).join(RETURN_REQUEST).on(RETURN_REQUEST.ID.eq(RETURN_LINE.RETURN_ID))
+                .where(RETURN_LINE.ORDER_ID.eq(orderId))
+                .and(RETURN_REQUEST.STATUS.notIn(ReturnStatus.RELEASING_QUANTITY.stream().map(Enum::name).toList()))
+                .groupBy(RETURN_LINE.LINE_NO)
+                .fetchMap(RETURN_LINE.LINE_NO, held);
+    }
+
+    Optional<ReturnRequestRecord> find(UUID id) {
+        return db.selectFrom(RETURN_REQUEST).where(RETURN_REQUEST.ID.eq(id)).fetchOptional();
+    }
+
+    Optional<ReturnRequestRecord> findForUpdate(UUID id) {
+        return db.selectFrom(RETURN_REQUEST).where(RETURN_REQUEST.ID.eq(id)).forUpdate().fetchOptional();
+    }
+
+    Optional<ReturnRequestRecord> findByRma(String rmaNumber) {
+        return db.selectFrom(RETURN_REQUEST).where(RETURN_REQUEST.RMA_NUMBER.eq(rmaNumber)).fetchOptional();
+    }
+
+    void updateStatus(UUID id, ReturnStatus status, OffsetDateTime now) {
+        db.update(RETURN_REQUEST)
+                .set(RETURN_REQUEST.STATUS, status.name())
+                .set(RETURN_REQUEST.STATUS_CHANGED_AT, now)
+                .where(RETURN_REQUEST.ID.eq(id))
+                .execute();
+    }
+
+    void recordReceivedItem(UUID returnId, int lineNo, String sku, String serial, int quantity) {
+        db.update(RETURN_LINE)
+                .set(RETURN_LINE.RECEIVED_SKU, sku)
+                .set(RETURN_LINE.RECEIVED_SERIAL, serial)
+                .set(RETURN_LINE.RECEIVED_QUANTITY, quantity)
+                .where(RETURN_LINE.RETURN_ID.eq(returnId)).and(RETURN_LINE.LINE_NO.eq(lineNo))
+                .execute();
+    }
+
+    void recordDisposition(UUID returnId, int lineNo, Disposition disposition) {
+        db.update(RETURN_LINE)
+                .set(RETURN_LINE.DISPOSITION, disposition.name())
+                .where(RETURN_LINE.RETURN_ID.eq(returnId)).and(RETURN_LINE.LINE_NO.eq(lineNo))
+                .execute();
+    }
+
+    void insertEvent(UUID returnId, OffsetDateTime at, String actor, String type, ReturnStatus from,
+                     ReturnStatus to, String detail) {
+        db.insertInto(RETURN_EVENT)
+                .set(RETURN_EVENT.RETURN_ID, returnId)
+                .set(RETURN_EVENT.OCCURRED_AT, at)
+                .set(RETURN_EVENT.ACTOR, actor)
+                .set(RETURN_EVENT.TYPE, type)
+                .set(RETURN_EVENT.FROM_STATUS, from == null ? null : from.name())
+                .set(RETURN_EVENT.TO_STATUS, to == null ? null : to.name())
+                .set(RETURN_EVENT.DETAIL, detail)
+                .execute();
+    }
+
+    /** The lines of a return with what the order sold, what arrived and, read from quality's table, the grade. */
+    List<ReturnLineView> lines(UUID returnId) {
+        return db.select(RETURN_LINE.LINE_NO, SALES_ORDER_LINE.SKU, RETURN_LINE.QUANTITY, RETURN_LINE.REASON_CODE,
+                        RETURN_LINE.DECLARED_CONDITION, SALES_ORDER_LINE.SERIALS, SALES_ORDER_LINE.UNIT_PRICE_MINOR,
+                        RETURN_LINE.RECEIVED_SKU, RETURN_LINE.RECEIVED_SERIAL, RETURN_LINE.RECEIVED_QUANTITY,
+                        INSPECTION.GRADE, RETURN_LINE.DISPOSITION)
+                .from(RETURN_LINE)
+                .join(SALES_ORDER_LINE).on(SALES_ORDER_LINE.ORDER_ID.eq(RETURN_LINE.ORDER_ID)
+                        .and(SALES_ORDER_LINE.LINE_NO.eq(RETURN_LINE.LINE_NO)))
+                .leftJoin(INSPECTION).on(INSPECTION.RETURN_ID.eq(RETURN_LINE.RETURN_ID)
+                        .and(INSPECTION.LINE_NO.eq(RETURN_LINE.LINE_NO)))
+                .where(RETURN_LINE.RETURN_ID.eq(returnId))
+                .orderBy(RETURN_LINE.LINE_NO)
+                .fetch(row -> new ReturnLineView(row.get(RETURN_LINE.LINE_NO), row.get(SALES_ORDER_LINE.SKU),
+                        row.get(RETURN_LINE.QUANTITY), row.get(RETURN_LINE.REASON_CODE),
+                        row.get(RETURN_LINE.DECLARED_CONDITION), Arrays.asList(row.get(SALES_ORDER_LINE.SERIALS)),
+                        row.get(SALES_ORDER_LINE.UNIT_PRICE_MINOR), row.get(RETURN_LINE.RECEIVED_SKU),
+                        row.get(RETURN_LINE.RECEIVED_SERIAL), row.get(RETURN_LINE.RECEIVED_QUANTITY),
+                        row.get(INSPECTION.GRADE), row.get(RETURN_LINE.DISPOSITION)));
+    }
+
+    List<ReturnDetails.TimelineEntry> timeline(UUID returnId) {
+        return db.selectFrom(RETURN_EVENT).where(RETURN_EVENT.RETURN_ID.eq(returnId)).orderBy(RETURN_EVENT.ID)
+                .fetch(event -> new ReturnDetails.TimelineEntry(event.getOccurredAt(), event.getActor(),
+                        event.getType(), event.getFromStatus(), event.getToStatus(), event.getDetail()));
+    }
+
+    Optional<OrderReference> orderOf(UUID returnId) {
+        return db.select(SALES_ORDER.ORDER_NUMBER, SALES_ORDER.CHANNEL, SALES_ORDER.CURRENCY, SALES_ORDER.WAREHOUSE)
+                .from(RETURN_REQUEST).join(SALES_ORDER).on(SALES_ORDER.ID.eq(RETURN_REQUEST.ORDER_ID))
+                .where(RETURN_REQUEST.ID.eq(returnId))
+                .fetchOptional(row -> new OrderReference(row.value1(), row.value2(), row.value3(), row.value4()));
+    }
+
+    record OrderReference(String orderNumber, String channel, String currency, String warehouse) {
+    }
+}

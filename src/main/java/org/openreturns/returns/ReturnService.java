@@ -1,0 +1,189 @@
+package org.openreturns.returns;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.openreturns.db.tables.records.ReturnRequestRecord;
+import org.openreturns.orders.OrderLine;
+import org.openreturns.orders.OrderService;
+import org.openreturns.orders.SalesOrder;
+import org.openreturns.process.HumanTasks;
+import org.openreturns.process.ProcessRuntime;
+import org.openreturns.system.FieldProblem;
+import org.openreturns.system.NotFoundException;
+import org.openreturns.system.RuleViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a return as the business sees it: requested against an order, its status changes, what arrived,
+ * how it was resolved. Every change is written to the return's timeline with who made it and why.
+ */
+@Service
+public class ReturnService {
+
+    /** The actor of changes the process makes on its own, with no person behind them. */
+    public static final String SYSTEM_ACTOR = "system";
+
+    private final ReturnRepository returns;
+    private final OrderService orders;
+    private final ProcessRuntime processRuntime;
+    private final HumanTasks humanTasks;
+    private final Clock clock;
+
+    ReturnService(ReturnRepository returns, OrderService orders, ProcessRuntime processRuntime,
+                  HumanTasks humanTasks, Clock clock) {
+        this.returns = returns;
+        this.orders = orders;
+        this.processRuntime = processRuntime;
+        this.humanTasks = humanTasks;
+        this.clock = clock;
+    }
+
+    public record RequestedReturn(UUID returnId, String rmaNumber, ReturnStatus status) {
+    }
+
+    /**
+     * Records a return request against the lines of an order and starts its process, in one transaction: either
+     * both exist or neither. The order row is locked so that two requests for the same line cannot both take the
+     * last returnable unit.
+     */
+    @Transactional
+    public RequestedReturn request(ReturnRequest request, String caller) {
+        SalesOrder order = orders.orderForReturn(request.orderId(), request.channel(), true);
+        checkLines(order, request.lines());
+
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID returnId = UUID.randomUUID();
+        String rmaNumber = returns.nextRmaNumber(now.getYear());
+        String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank()
+                ? caller : request.requestedBy();
+        returns.insertReturn(returnId, rmaNumber, order.id(), ReturnStatus.REQUESTED, request.customerMessage(),
+                requestedBy, now);
+        request.lines().forEach(line -> returns.insertLine(returnId, order.id(), line));
+        returns.insertEvent(returnId, now, requestedBy, "REQUESTED", null, ReturnStatus.REQUESTED,
+                "Return of " + request.lines().size() + " line(s) of order " + order.orderNumber()
+                        + " (" + order.channel() + ")" + (caller.equals(requestedBy) ? "" : ", entered by " + caller));
+        processRuntime.startProcess(ReturnProcess.PROCESS_ID, returnId.toString(),
+                Map.of(ReturnProcess.RETURN_ID, returnId.toString(), ReturnProcess.RMA_NUMBER, rmaNumber));
+        return new RequestedReturn(returnId, rmaNumber, ReturnStatus.REQUESTED);
+    }
+
+    private void checkLines(SalesOrder order, List<ReturnRequest.Line> lines) {
+        Map<Integer, Integer> held = returns.quantityHeldByReturns(order.id());
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ReturnRequest.Line line = lines.get(i);
+            String field = "lines[" + i + "]";
+            Optional<OrderLine> orderLine = order.line(line.lineNo());
+            if (orderLine.isEmpty()) {
+                problems.add(new FieldProblem(field + ".lineNo", "order " + order.orderNumber() + " has no line "
+                        + line.lineNo()));
+                continue;
+            }
+            if (!seen.add(line.lineNo())) {
+                problems.add(new FieldProblem(field + ".lineNo", "line " + line.lineNo() + " appears twice"));
+                continue;
+            }
+            int returnable = orderLine.get().quantity() - held.getOrDefault(line.lineNo(), 0);
+            if (line.quantity() > returnable) {
+                problems.add(new FieldProblem(field + ".quantity", "only " + returnable + " of "
+                        + orderLine.get().quantity() + " sold can still be returned"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException(problems);
+        }
+    }
+
+    /**
+     * Moves a return to a new status and writes the change to its timeline. Repeating a change that already
+     * happened does nothing, so a step delivered twice records it once; a change from any other status is a
+     * broken lifecycle and fails loudly.
+     *
+     * @return whether the status changed now
+     */
+    @Transactional
+    public boolean changeStatus(UUID returnId, Set<ReturnStatus> from, ReturnStatus to, String actor, String type,
+                                String detail) {
+        ReturnRequestRecord stored = returns.findForUpdate(returnId).orElseThrow(() -> unknown(returnId));
+        ReturnStatus current = ReturnStatus.valueOf(stored.getStatus());
+        if (current == to) {
+            return false;
+        }
+        if (!from.contains(current)) {
+            throw new IllegalStateException("Return " + returnId + " cannot move to " + to + " from " + current
+                    + "; expected one of " + from);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        returns.updateStatus(returnId, to, now);
+        returns.insertEvent(returnId, now, actor, type, current, to, detail);
+        return true;
+    }
+
+    /** Records what arrived for each line of the return. */
+    @Transactional
+    public void recordReceivedItem(UUID returnId, int lineNo, String sku, String serial, int quantity) {
+        returns.recordReceivedItem(returnId, lineNo, sku, serial, quantity);
+    }
+
+    /** Records how each line of a return is resolved and closes it. */
+    @Transactional
+    public void resolve(UUID returnId, Disposition disposition, String actor) {
+        boolean resolvedNow = changeStatus(returnId, Set.of(ReturnStatus.INSPECTED), ReturnStatus.RESOLVED, actor,
+                "RESOLVED", "Disposition " + disposition);
+        if (resolvedNow) {
+            lines(returnId).forEach(line -> returns.recordDisposition(returnId, line.lineNo(), disposition));
+        }
+        changeStatus(returnId, Set.of(ReturnStatus.RESOLVED), ReturnStatus.CLOSED, actor, "CLOSED",
+                "Return closed");
+    }
+
+    /** Adds a note to the timeline that changes no status, e.g. a decision on the way. */
+    @Transactional
+    public void note(UUID returnId, String actor, String type, String detail) {
+        returns.insertEvent(returnId, OffsetDateTime.now(clock), actor, type, null, null, detail);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReturnLineView> lines(UUID returnId) {
+        return returns.lines(returnId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReturnSummary> findByRma(String rmaNumber) {
+        return returns.findByRma(rmaNumber).map(ReturnService::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public ReturnSummary summary(UUID returnId) {
+        return returns.find(returnId).map(ReturnService::summary).orElseThrow(() -> unknown(returnId));
+    }
+
+    @Transactional(readOnly = true)
+    public ReturnDetails details(UUID returnId) {
+        ReturnRequestRecord stored = returns.find(returnId).orElseThrow(() -> unknown(returnId));
+        ReturnRepository.OrderReference order = returns.orderOf(returnId).orElseThrow();
+        return new ReturnDetails(returnId, stored.getRmaNumber(), order.orderNumber(), order.channel(),
+                order.currency(), order.warehouse(), ReturnStatus.valueOf(stored.getStatus()),
+                stored.getRequestedAt(), stored.getRequestedBy(), stored.getCustomerMessage(),
+                returns.lines(returnId), null, returns.timeline(returnId),
+                humanTasks.openTasksOf(returnId.toString()).stream().map(ReturnDetails.OpenTask::of).toList());
+    }
+
+    private static ReturnSummary summary(ReturnRequestRecord stored) {
+        return new ReturnSummary(stored.getId(), stored.getRmaNumber(), ReturnStatus.valueOf(stored.getStatus()));
+    }
+
+    private static NotFoundException unknown(UUID returnId) {
+        return new NotFoundException("returnId", "No return has the id " + returnId);
+    }
+}

