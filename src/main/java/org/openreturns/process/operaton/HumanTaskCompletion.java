@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
  * Records who completed a user task in the process variable the model names with the user task's
  * {@code completedByVariable} property, so later steps (an audit entry, the four-eyes rule) know the person without
  * trusting a form field. The translator attaches it as a complete listener.
+ *
+ * <p>Public, with a public method, because the engine's expression language calls it by reflection.
  */
 @Component("humanTaskCompletion")
-class HumanTaskCompletion {
+public class HumanTaskCompletion {
 
     private final IdentityService identityService;
 

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>The handler runs inside the job's transaction: its writes and the engine's progress commit together, and a
  * failure rolls both back for the next retry (see docs/adr/0002-step-handlers-as-async-delegates.md).
+ *
+ * <p>Public, with a public method, because the engine's expression language calls it by reflection.
  */
 @Component("stepHandlerDelegate")
-class StepHandlerDelegate {
+public class StepHandlerDelegate {
 
     private final StepHandlers handlers;
     private final Map<String, JavaDelegate> delegates = new ConcurrentHashMap<>();

@@ -70,9 +70,9 @@ class StepRetriesTest {
         Incident incident = await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createIncidentQuery()
                 .processInstanceId(instanceOf(businessKey)).singleResult(), found -> found != null);
 
-        assertThat(flakyStep.attempts(businessKey)).hasValue(3);
         assertThat(incident.getActivityId()).isEqualTo("FlakyStep");
         assertThat(incident.getIncidentMessage()).contains("Flaky step failed on attempt 3");
+        assertThat(flakyStep.attempts(businessKey)).hasValue(3);
         assertThat(probeRows(businessKey)).as("every failed attempt was rolled back").isZero();
     }
 
