@@ -58,8 +58,8 @@ class EmbeddedDefaultRestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(OpenReturnsApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "returns.embedded-postgres.data-directory=" + dataDirectory)
-                .run();
+                // Command-line arguments, so they win over the test profile's random database directory.
+                .run("--server.port=0", "--returns.embedded-postgres.data-directory=" + dataDirectory);
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {
