@@ -34,6 +34,9 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // Spring stops the server when the context closes, after the engine and the connection pool; a
+                // JVM hook of its own would stop it while they still work, and they would wait for connections.
+                .setRegisterShutdownHook(false)
                 // zonky's defaults are made for throw-away test databases; data that must survive a crash needs both.
                 .setServerConfig("fsync", properties.durable() ? "on" : "off")
                 .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")

@@ -1,0 +1,79 @@
+package org.openreturns.process.operaton;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.dmn.Dmn;
+import org.openreturns.ReturnsIntegrationTest;
+import org.openreturns.process.StepHandlers;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every model in {@code bpmn/} runs on the embedded engine: it translates, Operaton parses the result, every task
+ * type has a step handler, and deploying unchanged models again creates no new version.
+ */
+@ReturnsIntegrationTest
+class OperatonModelTest {
+
+    @Autowired
+    StepHandlers stepHandlers;
+    @Autowired
+    ModelDeployer deployer;
+    @Autowired
+    RepositoryService repositoryService;
+
+    private final CamundaModelTranslator translator = new CamundaModelTranslator("PT10S", "P180D");
+
+    @Test
+    void everyModelTranslatesAndParsesOnOperatonAndEveryTaskTypeHasAHandler() throws IOException {
+        Map<String, DecisionShape> decisions = new HashMap<>();
+        for (Path dmn : files("bpmn", ".dmn")) {
+            TranslatedDecisions translated = translator.translateDmn(dmn.toString(), Files.readAllBytes(dmn));
+            Dmn.readModelFromStream(new ByteArrayInputStream(translated.content()));
+            translated.decisions().forEach(decision -> decisions.put(decision.decisionId(), decision));
+        }
+        List<Path> processes = files("bpmn", ".bpmn");
+        assertThat(processes).isNotEmpty();
+        for (Path bpmn : processes) {
+            TranslatedProcess translated =
+                    translator.translateBpmn(bpmn.toString(), Files.readAllBytes(bpmn), decisions);
+            BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(translated.content()));
+            Bpmn.validateModel(model);
+            assertThat(stepHandlers.taskTypes()).as("task types of %s with a handler", bpmn)
+                    .containsAll(translated.taskTypes());
+        }
+    }
+
+    @Test
+    void deployingUnchangedModelsAgainCreatesNoNewVersion() {
+        long deployments = repositoryService.createDeploymentQuery()
+                .deploymentName(ModelDeployer.DEPLOYMENT_NAME).count();
+        int version = repositoryService.createProcessDefinitionQuery().processDefinitionKey("return-process")
+                .latestVersion().singleResult().getVersion();
+
+        deployer.afterSingletonsInstantiated();
+
+        assertThat(repositoryService.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME).count())
+                .isEqualTo(deployments);
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("return-process")
+                .latestVersion().singleResult().getVersion()).isEqualTo(version);
+    }
+
+    private static List<Path> files(String folder, String suffix) throws IOException {
+        try (Stream<Path> paths = Files.list(Path.of(folder))) {
+            return paths.filter(path -> path.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+}
