@@ -133,17 +133,19 @@ class IdentitySetup implements SmartInitializingSingleton {
         grant("manager", Resources.HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.READ);
     }
 
+    /** Adds the permissions to the group's grant on the resource, creating the grant when there is none yet. */
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizationService.createAuthorizationQuery()
+        Authorization authorization = authorizationService.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (java.util.Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
             return;
         }
-        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
         for (Permission permission : permissions) {
             authorization.addPermission(permission);
         }
