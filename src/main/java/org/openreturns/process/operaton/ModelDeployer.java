@@ -96,11 +96,16 @@ class ModelDeployer implements SmartInitializingSingleton {
                 .enableDuplicateFiltering(false);
         deployment.forEach((name, content) -> builder.addInputStream(name, new ByteArrayInputStream(content)));
         DeploymentWithDefinitions result = builder.deployWithResult();
-        log.info("Deployed {} model files as deployment {} ({} processes, {} decisions; unchanged files create no new"
-                        + " versions); task types: {}", deployment.size(), result.getId(),
-                result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size(),
-                result.getDeployedDecisionDefinitions() == null ? 0 : result.getDeployedDecisionDefinitions().size(),
-                taskTypes);
+        int processes = result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size();
+        if (processes == 0 && (result.getDeployedDecisionDefinitions() == null
+                || result.getDeployedDecisionDefinitions().isEmpty())) {
+            log.info("The {} model files are unchanged since deployment {}: no new versions", deployment.size(),
+                    result.getId());
+        } else {
+            log.info("Deployed {} model files as deployment {}: new versions of every process and decision",
+                    deployment.size(), result.getId());
+        }
+        log.info("Step handlers cover the task types of the models: {}", taskTypes);
     }
 
     private List<Resource> read(String pattern) {
