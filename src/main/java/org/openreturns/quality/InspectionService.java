@@ -46,7 +46,8 @@ public class InspectionService {
             inspections.insertOnce(returnId, line.lineNo(), grade, findings, serialMatches, now);
         }
         returns.changeStatus(returnId, Set.of(ReturnStatus.RECEIVED), ReturnStatus.INSPECTED,
-                findings.inspectedBy(), "INSPECTED", summary(grade, findings));
+                findings.inspectedBy(), "INSPECTED",
+                summary(grade, findings, lines.stream().anyMatch(ReturnLineView::serialized)));
         return List.of();
     }
 
@@ -77,9 +78,10 @@ public class InspectionService {
         }
     }
 
-    private static String summary(Grade grade, InspectionFindings findings) {
+    /** The timeline's one-line account of an inspection; the serial only counts for serialized items. */
+    static String summary(Grade grade, InspectionFindings findings, boolean serialized) {
         return "Grade " + grade + (Boolean.TRUE.equals(findings.skuMatches()) ? "" : ", SKU does not match")
-                + (Boolean.FALSE.equals(findings.serialMatches()) ? ", serial does not match" : "")
+                + (serialized && Boolean.FALSE.equals(findings.serialMatches()) ? ", serial does not match" : "")
                 + (Boolean.TRUE.equals(findings.functional()) ? "" : ", not functional")
                 + (findings.notes() == null || findings.notes().isBlank() ? "" : "; " + findings.notes().strip());
     }
