@@ -1,0 +1,68 @@
+package org.openreturns.accounting;
+
+import static org.openreturns.accounting.JournalEntryDraft.Line.credit;
+import static org.openreturns.accounting.JournalEntryDraft.Line.debit;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.openreturns.catalog.LocationType;
+
+/**
+ * Every posting rule of DOMAIN.md's accounting in one place: which accounts a stock move or a refund event
+ * debits and credits. A stock move is posted from the account of the place it left to the account of the
+ * place it reached; moves between places of one account post nothing.
+ */
+public final class PostingRules {
+
+    private PostingRules() {
+    }
+
+    /** The account that holds the value of stock in a location of this type. */
+    static String accountOf(LocationType type, String reason) {
+        return switch (type) {
+            case SELLABLE -> Accounts.INVENTORY_SELLABLE;
+            case RETURNS_RECEIVING, QUARANTINE, BLOCKED -> Accounts.INVENTORY_RETURNS_AND_QUARANTINE;
+            case REFURBISHMENT -> Accounts.INVENTORY_REFURBISHMENT;
+            case LIQUIDATION -> Accounts.INVENTORY_LIQUIDATION;
+            case VENDOR_RETURN -> Accounts.SUPPLIER_CLAIMS_RECEIVABLE;
+            case SCRAPPED -> Accounts.INVENTORY_WRITE_DOWNS;
+            // A replacement shipped for a wrong item is a service recovery cost, not a sale.
+            case CUSTOMER -> "REPLACEMENT_SHIPMENT".equals(reason)
+                    ? Accounts.SERVICE_RECOVERY_COST : Accounts.COST_OF_GOODS_SOLD;
+        };
+    }
+
+    /** The account on the side of a move that is outside the books, by why the stock crossed that border. */
+    static Optional<String> outsideAccount(String reason) {
+        return switch (reason) {
+            case "PURCHASE_RECEIPT", "OPENING_BALANCE" -> Optional.of(Accounts.GOODS_RECEIVED_NOT_INVOICED);
+            case "COUNT_ADJUSTMENT" -> Optional.of(Accounts.INVENTORY_COUNT_DIFFERENCES);
+            // Shipping a vendor return does not settle the claim: the receivable stays until the supplier pays.
+            case "VENDOR_SHIPMENT" -> Optional.empty();
+            default -> throw new IllegalArgumentException("Stock cannot cross the books' border for reason " + reason);
+        };
+    }
+
+    /**
+     * The entry for a stock move at its value: Dr the destination's account, Cr the source's; a write-down on
+     * the way (liquidation at net realisable value) is debited to inventory write-downs.
+     */
+    public static Optional<JournalEntryDraft> forStockMove(StockMovement move) {
+        Optional<String> from = move.fromType() == null ? outsideAccount(move.reason())
+                : Optional.of(accountOf(move.fromType(), move.reason()));
+        Optional<String> to = move.toType() == null ? outsideAccount(move.reason())
+                : Optional.of(accountOf(move.toType(), move.reason()));
+        if (from.isEmpty() || to.isEmpty() || move.valueMinor() == 0
+                || (from.get().equals(to.get()) && move.writeDownMinor() == 0)) {
+            return Optional.empty();
+        }
+        List<JournalEntryDraft.Line> lines = List.of(
+                debit(to.get(), move.valueMinor() - move.writeDownMinor()),
+                debit(Accounts.INVENTORY_WRITE_DOWNS, move.writeDownMinor()),
+                credit(from.get(), move.valueMinor()));
+        return Optional.of(new JournalEntryDraft("stock-move-" + move.moveId(), move.reason(),
+                JournalEntryDraft.SourceType.STOCK_MOVE, String.valueOf(move.moveId()), move.returnId(),
+                move.returnLineNo(), move.currency(), null, lines));
+    }
+}

@@ -1,0 +1,32 @@
+package org.openreturns.inventory;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/inventory")
+class InventoryController {
+
+    private final StockLedger ledger;
+
+    InventoryController(StockLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Available-to-sell counts sellable stock only; returned units wait in their own places until inspected. */
+    @GetMapping("/{sku}")
+    InventoryView inventory(@PathVariable String sku) {
+        List<OnHand> onHand = ledger.onHand(sku);
+        int availableToSell = onHand.stream()
+                .filter(place -> place.locationType() == org.openreturns.catalog.LocationType.SELLABLE)
+                .mapToInt(OnHand::quantity).sum();
+        return new InventoryView(sku, availableToSell, onHand);
+    }
+
+    record InventoryView(String sku, int availableToSell, List<OnHand> onHand) {
+    }
+}

@@ -1,0 +1,262 @@
+package org.openreturns.inventory;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.openreturns.accounting.Journal;
+import org.openreturns.accounting.JournalEntryDraft;
+import org.openreturns.accounting.PostingRules;
+import org.openreturns.accounting.StockMovement;
+import org.openreturns.catalog.LocationType;
+import org.openreturns.inventory.StockLedgerRepository.Balance;
+import org.openreturns.inventory.StockLedgerRepository.BalanceKey;
+import org.openreturns.inventory.StockLedgerRepository.LocationInfo;
+import org.openreturns.inventory.StockLedgerRepository.MoveRow;
+import org.openreturns.inventory.StockLedgerRepository.ProductInfo;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stock ledger: the only way stock changes. Each move is appended once (per idempotency key), the balances of
+ * the places it leaves and reaches change in the same transaction, a serialized unit is always in exactly one
+ * place, and the journal entry the move causes is posted with it.
+ *
+ * <p>Valuation is a moving average per SKU and location (docs/adr/0006-stock-valuation.md): a move takes the
+ * average value of its source along; stock entering the books comes in at the cost given.
+ */
+@Service
+public class StockLedger {
+
+    private final StockLedgerRepository ledger;
+    private final Journal journal;
+    private final Clock clock;
+    /** Locations never change once created; new ones are read on first use. */
+    private final Map<Long, LocationInfo> locations = new ConcurrentHashMap<>();
+
+    StockLedger(StockLedgerRepository ledger, Journal journal, Clock clock) {
+        this.ledger = ledger;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RecordedMove record(StockMoveRequest request) {
+        return record(List.of(request)).get(0);
+    }
+
+    /**
+     * Records the moves in order, in one transaction: all of them or, when one is refused, none.
+     *
+     * @throws StockMoveException when a move needs more than its source holds, moves a serial that is elsewhere,
+     *                            or names an unknown SKU or location
+     */
+    @Transactional
+    public List<RecordedMove> record(List<StockMoveRequest> requests) {
+        Map<String, RecordedMove> recorded = new LinkedHashMap<>(ledger.recorded(
+                requests.stream().map(StockMoveRequest::idempotencyKey).collect(Collectors.toSet())));
+        Map<String, StockMoveRequest> fresh = new LinkedHashMap<>();
+        requests.stream().filter(request -> !recorded.containsKey(request.idempotencyKey()))
+                .forEach(request -> fresh.putIfAbsent(request.idempotencyKey(), request));
+        if (!fresh.isEmpty()) {
+            recorded.putAll(recordFresh(List.copyOf(fresh.values())));
+        }
+        return requests.stream().map(request -> recorded.get(request.idempotencyKey())).toList();
+    }
+
+    private Map<String, RecordedMove> recordFresh(List<StockMoveRequest> requests) {
+        Map<String, ProductInfo> products = ledger.products(
+                requests.stream().map(StockMoveRequest::sku).collect(Collectors.toSet()));
+        for (StockMoveRequest request : requests) {
+            check(request, products.get(request.sku()));
+        }
+        Map<BalanceKey, Balance> balances = ledger.lockBalances(balanceKeys(requests));
+        Map<String, Map<String, Long>> serialPlaces = lockSerials(requests, products);
+
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<MoveRow> rows = new ArrayList<>();
+        for (StockMoveRequest request : requests) {
+            long value = takeFromSource(request, balances);
+            long writeDown = writeDown(request, value);
+            LocationInfo to = location(request.toLocationId());
+            if (to != null && !to.type().isVirtual()) {
+                Balance destination = balances.get(new BalanceKey(request.sku(), to.id()));
+                destination.quantity += request.quantity();
+                destination.valueMinor += value - writeDown;
+            }
+            if (request.serial() != null) {
+                moveSerial(request, serialPlaces.get(request.sku()));
+            }
+            rows.add(new MoveRow(request, products.get(request.sku()).currency(), value, writeDown, now));
+        }
+
+        Map<String, Long> ids = ledger.insertMoves(rows);
+        ledger.writeBalances(balances);
+        Map<String, RecordedMove> recorded = new LinkedHashMap<>();
+        Map<String, List<JournalEntryDraft>> entriesByPoster = new LinkedHashMap<>();
+        for (MoveRow row : rows) {
+            StockMoveRequest request = row.request();
+            long moveId = ids.get(request.idempotencyKey());
+            if (request.serial() != null) {
+                ledger.placeSerial(request.sku(), request.serial(), placeOnBooks(request.toLocationId()), moveId);
+            }
+            PostingRules.forStockMove(movement(moveId, row)).ifPresent(entry -> entriesByPoster
+                    .computeIfAbsent(request.movedBy(), poster -> new ArrayList<>()).add(entry));
+            recorded.put(request.idempotencyKey(),
+                    new RecordedMove(moveId, request.idempotencyKey(), row.valueMinor(), row.writeDownMinor(), true));
+        }
+        entriesByPoster.forEach((poster, entries) -> journal.post(entries, poster));
+        return recorded;
+    }
+
+    private void check(StockMoveRequest request, ProductInfo product) {
+        if (product == null) {
+            throw new StockMoveException("Unknown SKU " + request.sku());
+        }
+        if (request.quantity() <= 0) {
+            throw new StockMoveException("A move needs a positive quantity, not " + request.quantity());
+        }
+        if (product.serialized() && (request.serial() == null || request.quantity() != 1)) {
+            throw new StockMoveException(request.sku() + " is serialized: every unit moves on its own, with its serial");
+        }
+        if (!product.serialized() && request.serial() != null) {
+            throw new StockMoveException(request.sku() + " is not serialized, but the move names serial "
+                    + request.serial());
+        }
+        if (request.fromLocationId() == null && request.toLocationId() == null) {
+            throw new StockMoveException("A move needs a source or a destination");
+        }
+        if (request.fromLocationId() != null && request.fromLocationId().equals(request.toLocationId())) {
+            throw new StockMoveException("A move needs a destination other than its source");
+        }
+        location(request.fromLocationId());
+        location(request.toLocationId());
+    }
+
+    /** Takes the units out of their source and answers the value they carry. */
+    private long takeFromSource(StockMoveRequest request, Map<BalanceKey, Balance> balances) {
+        LocationInfo from = location(request.fromLocationId());
+        if (from == null || from.type().isVirtual()) {
+            if (request.unitCostMinor() == null || request.unitCostMinor() < 0) {
+                throw new StockMoveException("Stock of " + request.sku() + " entering the books needs its unit cost");
+            }
+            return request.unitCostMinor() * request.quantity();
+        }
+        Balance source = balances.get(new BalanceKey(request.sku(), from.id()));
+        if (source.quantity < request.quantity()) {
+            throw new StockMoveException("Not enough stock: " + request.sku() + " at " + from.warehouseCode() + " "
+                    + from.type() + " holds " + source.quantity + ", the move needs " + request.quantity());
+        }
+        long value = source.quantity == request.quantity() ? source.valueMinor
+                : BigDecimal.valueOf(source.valueMinor).multiply(BigDecimal.valueOf(request.quantity()))
+                .divide(BigDecimal.valueOf(source.quantity), 0, RoundingMode.HALF_EVEN).longValueExact();
+        source.quantity -= request.quantity();
+        source.valueMinor -= value;
+        return value;
+    }
+
+    private static long writeDown(StockMoveRequest request, long value) {
+        if (request.valueAtDestinationMinor() == null) {
+            return 0;
+        }
+        if (request.valueAtDestinationMinor() < 0 || request.valueAtDestinationMinor() > value) {
+            throw new StockMoveException("The value at the destination must be between 0 and the value moved ("
+                    + value + "), not " + request.valueAtDestinationMinor());
+        }
+        return value - request.valueAtDestinationMinor();
+    }
+
+    private void moveSerial(StockMoveRequest request, Map<String, Long> places) {
+        Long current = places.get(request.serial());
+        Long expected = placeOnBooks(request.fromLocationId());
+        if (expected == null ? current != null : !expected.equals(current)) {
+            throw new StockMoveException("Serial " + request.serial() + " of " + request.sku() + " is "
+                    + describe(current, places.containsKey(request.serial())) + ", not where the move takes it from");
+        }
+        places.put(request.serial(), placeOnBooks(request.toLocationId()));
+    }
+
+    private String describe(Long locationId, boolean known) {
+        if (locationId == null) {
+            return known ? "off the books" : "unknown to the ledger";
+        }
+        LocationInfo location = location(locationId);
+        return "at " + location.warehouseCode() + " " + location.type();
+    }
+
+    /** The place a unit is on the books, or null when the location is outside them or virtual. */
+    private Long placeOnBooks(Long locationId) {
+        LocationInfo location = location(locationId);
+        return location == null || location.type().isVirtual() ? null : location.id();
+    }
+
+    private Set<BalanceKey> balanceKeys(List<StockMoveRequest> requests) {
+        Set<BalanceKey> keys = new HashSet<>();
+        for (StockMoveRequest request : requests) {
+            for (Long locationId : new Long[] {request.fromLocationId(), request.toLocationId()}) {
+                Long onBooks = placeOnBooks(locationId);
+                if (onBooks != null) {
+                    keys.add(new BalanceKey(request.sku(), onBooks));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private Map<String, Map<String, Long>> lockSerials(List<StockMoveRequest> requests,
+                                                       Map<String, ProductInfo> products) {
+        Map<String, Set<String>> serialsBySku = new LinkedHashMap<>();
+        requests.stream().filter(request -> products.get(request.sku()).serialized())
+                .forEach(request -> serialsBySku.computeIfAbsent(request.sku(), sku -> new HashSet<>())
+                        .add(request.serial()));
+        Map<String, Map<String, Long>> places = new LinkedHashMap<>();
+        serialsBySku.forEach((sku, serials) -> places.put(sku, ledger.lockSerials(sku, serials)));
+        return places;
+    }
+
+    private StockMovement movement(long moveId, MoveRow row) {
+        StockMoveRequest request = row.request();
+        LocationInfo from = location(request.fromLocationId());
+        LocationInfo to = location(request.toLocationId());
+        UUID returnId = request.referenceType() == ReferenceType.RETURN ? UUID.fromString(request.referenceId()) : null;
+        return new StockMovement(moveId, request.reason().name(), from == null ? null : from.type(),
+                to == null ? null : to.type(), row.valueMinor(), row.writeDownMinor(), row.currency(), returnId,
+                returnId == null ? null : request.referenceLine());
+    }
+
+    private LocationInfo location(Long locationId) {
+        if (locationId == null) {
+            return null;
+        }
+        LocationInfo location = locations.get(locationId);
+        if (location == null) {
+            locations.putAll(ledger.locations());
+            location = locations.get(locationId);
+        }
+        if (location == null) {
+            throw new StockMoveException("Unknown location " + locationId);
+        }
+        return location;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OnHand> onHand(String sku) {
+        return ledger.onHand(sku);
+    }
+
+    @Transactional(readOnly = true)
+    public int availableToSell(String sku) {
+        return onHand(sku).stream().filter(place -> place.locationType() == LocationType.SELLABLE)
+                .mapToInt(OnHand::quantity).sum();
+    }
+}
