@@ -19,7 +19,7 @@ public final class PostingRules {
     }
 
     /** The account that holds the value of stock in a location of this type. */
-    static String accountOf(LocationType type, String reason) {
+    public static String accountOf(LocationType type, String reason) {
         return switch (type) {
             case SELLABLE -> Accounts.INVENTORY_SELLABLE;
             case RETURNS_RECEIVING, QUARANTINE, BLOCKED -> Accounts.INVENTORY_RETURNS_AND_QUARANTINE;

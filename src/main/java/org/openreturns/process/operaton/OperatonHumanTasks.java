@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OperatonHumanTasks implements HumanTasks {
 
-    /** The variables that let a caller find the task of a return. */
-    private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber");
+    /** The variables that let a caller find the task of a return or of a reconciliation break. */
+    private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber", "breakId");
 
     private final TaskService taskService;
     private final FormService formService;

@@ -1,0 +1,117 @@
+package org.openreturns.reconciliation;
+
+import static org.openreturns.db.Tables.LOCATION;
+import static org.openreturns.db.Tables.PRODUCT;
+import static org.openreturns.db.Tables.STOCK_BALANCE;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.openreturns.db.tables.records.ReconciliationBreakRecord;
+import org.openreturns.inventory.MoveReason;
+import org.openreturns.inventory.RecordedMove;
+import org.openreturns.inventory.ReferenceType;
+import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest;
+import org.openreturns.system.FieldProblem;
+import org.openreturns.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How a person resolves a break: accept it with a reason, or, for a count difference, adjust the ledger to the
+ * count through a stock move that a second person approved.
+ */
+@Service
+public class BreakResolution {
+
+    public static final String ADJUST = "ADJUST";
+    public static final String ACCEPT = "ACCEPT";
+
+    private final ReconciliationRepository breaks;
+    private final StockLedger ledger;
+    private final DSLContext db;
+    private final Clock clock;
+
+    BreakResolution(ReconciliationRepository breaks, StockLedger ledger, DSLContext db, Clock clock) {
+        this.breaks = breaks;
+        this.ledger = ledger;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** What is wrong with a proposed resolution, each problem naming the form field; empty when it can proceed. */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> review(long breakId, String resolution, String comment) {
+        ReconciliationBreakRecord found = find(breakId);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!ADJUST.equals(resolution) && !ACCEPT.equals(resolution)) {
+            problems.add(new FieldProblem("resolution", "must be ADJUST or ACCEPT"));
+        } else if (ADJUST.equals(resolution) && !CheckType.valueOf(found.getCheckType()).adjustableByStockMove()) {
+            problems.add(new FieldProblem("resolution", "only a count difference is put right by a stock move; "
+                    + "correct the cause and accept this " + found.getCheckType() + " break with the explanation"));
+        }
+        if (comment == null || comment.isBlank()) {
+            problems.add(new FieldProblem("comment", "is required: say what caused the break"));
+        }
+        return problems;
+    }
+
+    @Transactional
+    public void accept(long breakId, String acceptedBy, String comment) {
+        ReconciliationBreakRecord found = find(breakId);
+        if (BreakStatus.valueOf(found.getStatus()) == BreakStatus.OPEN) {
+            breaks.resolve(breakId, BreakStatus.ACCEPTED, acceptedBy, OffsetDateTime.now(clock), comment, null);
+        }
+    }
+
+    /**
+     * Books the adjustment move that makes the ledger agree with the count. The approver must be another person
+     * than the investigator; the answer lists the problem otherwise, and nothing is booked.
+     */
+    @Transactional
+    public List<FieldProblem> adjust(long breakId, String investigatedBy, String approvedBy, String comment) {
+        if (approvedBy.equals(investigatedBy)) {
+            return List.of(new FieldProblem("approved", "the investigator " + investigatedBy
+                    + " cannot approve their own adjustment; another manager must"));
+        }
+        ReconciliationBreakRecord found = find(breakId);
+        if (BreakStatus.valueOf(found.getStatus()) != BreakStatus.OPEN) {
+            return List.of();
+        }
+        long difference = found.getActual() - found.getExpected();
+        long locationId = db.select(LOCATION.ID).from(LOCATION)
+                .where(LOCATION.WAREHOUSE_CODE.eq(found.getWarehouseCode()))
+                .and(LOCATION.TYPE.eq(found.getLocationType())).fetchSingle(LOCATION.ID);
+        boolean surplus = difference > 0;
+        RecordedMove move = ledger.record(new StockMoveRequest("break-adjustment-" + breakId, found.getSku(), null,
+                null, (int) Math.abs(difference), surplus ? null : locationId, surplus ? locationId : null,
+                MoveReason.COUNT_ADJUSTMENT, ReferenceType.COUNT, countId(found), null,
+                surplus ? unitCost(found.getSku(), locationId) : null, null,
+                investigatedBy + " (approved by " + approvedBy + ")"));
+        breaks.resolve(breakId, BreakStatus.ADJUSTED, approvedBy, OffsetDateTime.now(clock), comment, move.moveId());
+        return List.of();
+    }
+
+    /** Found units come in at the average cost of what the place holds, or the product's cost when it is empty. */
+    private long unitCost(String sku, long locationId) {
+        var balance = db.selectFrom(STOCK_BALANCE).where(STOCK_BALANCE.SKU.eq(sku))
+                .and(STOCK_BALANCE.LOCATION_ID.eq(locationId)).fetchOptional();
+        if (balance.isPresent() && balance.get().getQuantity() > 0) {
+            return balance.get().getValueMinor() / balance.get().getQuantity();
+        }
+        return db.select(PRODUCT.UNIT_COST_MINOR).from(PRODUCT).where(PRODUCT.SKU.eq(sku))
+                .fetchSingle(PRODUCT.UNIT_COST_MINOR);
+    }
+
+    private static String countId(ReconciliationBreakRecord found) {
+        return found.getReference().substring("count ".length());
+    }
+
+    private ReconciliationBreakRecord find(long breakId) {
+        return breaks.find(breakId).orElseThrow(() -> new NotFoundException("breakId", "No break " + breakId));
+    }
+}

@@ -1,0 +1,239 @@
+package org.openreturns.reconciliation;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.openreturns.accounting.Journal;
+import org.openreturns.accounting.PostingRules;
+import org.openreturns.catalog.LocationType;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The checks of DOMAIN.md's reconciliation, each one query over the ledgers that returns what disagrees. They read
+ * only; what to do with a finding is the {@link ReconciliationService}'s business.
+ */
+@Repository
+class ReconciliationChecks {
+
+    private final DSLContext db;
+    private final Journal journal;
+
+    ReconciliationChecks(DSLContext db, Journal journal) {
+        this.db = db;
+        this.journal = journal;
+    }
+
+    /** Check 1: every balance equals the sum of the moves into and out of its place, and none is negative. */
+    List<Finding> balancesAgainstMoves() {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                with moved as (
+                    select sku, location_id, sum(quantity) as quantity
+                    from (select sku, to_location_id as location_id, quantity
+                          from stock_move where to_location_id is not null
+                          union all
+                          select sku, from_location_id, -quantity
+                          from stock_move where from_location_id is not null) as move
+                    group by sku, location_id
+                )
+                select coalesce(b.sku, m.sku) as sku, l.id as location_id, l.warehouse_code, l.type,
+                       coalesce(m.quantity, 0) as expected, coalesce(b.quantity, 0) as actual
+                from moved m
+                full join stock_balance b on b.sku = m.sku and b.location_id = m.location_id
+                join location l on l.id = coalesce(b.location_id, m.location_id)
+                where not l.virtual and (coalesce(m.quantity, 0) <> coalesce(b.quantity, 0) or m.quantity < 0)
+                """).fetch()) {
+            String sku = row.get("sku", String.class);
+            long locationId = row.get("location_id", Long.class);
+            String warehouse = row.get("warehouse_code", String.class);
+            String type = row.get("type", String.class);
+            long expected = row.get("expected", Long.class);
+            long actual = row.get("actual", Long.class);
+            if (expected < 0) {
+                findings.add(new Finding(CheckType.NEGATIVE_BALANCE, "NEGATIVE_BALANCE:" + sku + ":" + locationId,
+                        sku, warehouse, type, null, null, 0, expected, "The moves of " + sku + " at " + warehouse
+                        + " " + type + " add up to " + expected + ": more left than ever arrived"));
+            }
+            if (expected != actual) {
+                findings.add(new Finding(CheckType.BALANCE_VS_MOVES, "BALANCE_VS_MOVES:" + sku + ":" + locationId,
+                        sku, warehouse, type, null, null, expected, actual, "The balance of " + sku + " at "
+                        + warehouse + " " + type + " is " + actual + ", its moves add up to " + expected));
+            }
+        }
+        return findings;
+    }
+
+    /** Check 2: the value of the stock in the places of each inventory account equals the account's balance. */
+    List<Finding> valuesAgainstAccounts() {
+        Map<String, Long> stockValue = new TreeMap<>();
+        for (Record row : db.resultQuery("""
+                select l.type, sum(b.value_minor) as value
+                from stock_balance b join location l on l.id = b.location_id
+                where not l.virtual
+                group by l.type
+                """).fetch()) {
+            LocationType type = LocationType.valueOf(row.get("type", String.class));
+            stockValue.merge(PostingRules.accountOf(type, null), row.get("value", Long.class), Long::sum);
+        }
+        // Stock in vendor return is a claim on the supplier (1400) that outlives the stock: not an inventory account.
+        Set<String> inventoryAccounts = new TreeSet<>();
+        for (LocationType type : LocationType.values()) {
+            if (!type.isVirtual() && type != LocationType.VENDOR_RETURN) {
+                inventoryAccounts.add(PostingRules.accountOf(type, null));
+            }
+        }
+        Map<String, Long> accounts = journal.accountBalances();
+        List<Finding> findings = new ArrayList<>();
+        for (String account : inventoryAccounts) {
+            long expected = stockValue.getOrDefault(account, 0L);
+            long actual = accounts.getOrDefault(account, 0L);
+            if (expected != actual) {
+                findings.add(new Finding(CheckType.VALUE_VS_ACCOUNT, "VALUE_VS_ACCOUNT:" + account, null, null, null,
+                        account, null, expected, actual, "Account " + account + " holds " + actual
+                        + " but the stock in its places is worth " + expected + " (quantity x moving average cost)"));
+            }
+        }
+        return findings;
+    }
+
+    /** Check 3: each received return line has its receipt moves, each resolved line its disposition move. */
+    List<Finding> returnMoves() {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                select r.id, r.rma_number, rl.line_no, coalesce(rl.received_quantity, rl.quantity) as received,
+                       coalesce(sum(m.quantity), 0) as moved
+                from return_request r
+                join return_line rl on rl.return_id = r.id
+                left join stock_move m on m.reference_type = 'RETURN' and m.reference_id = r.id::text
+                     and m.reference_line = rl.line_no and m.reason = 'RETURN_RECEIPT'
+                where r.status in ('RECEIVED', 'INSPECTED', 'AWAITING_APPROVAL', 'RESOLVED', 'CLOSED', 'DISPUTED')
+                group by r.id, r.rma_number, rl.line_no, rl.received_quantity, rl.quantity
+                having coalesce(sum(m.quantity), 0) <> coalesce(rl.received_quantity, rl.quantity)
+                """).fetch()) {
+            String reference = row.get("id", String.class) + "#" + row.get("line_no", Integer.class);
+            findings.add(new Finding(CheckType.RECEIPT_MOVE_MISSING, "RECEIPT_MOVE_MISSING:" + reference, null, null,
+                    null, null, reference, row.get("received", Long.class), row.get("moved", Long.class),
+                    "Return " + row.get("rma_number", String.class) + " line " + row.get("line_no", Integer.class)
+                            + " was received, but its receipt moves carry " + row.get("moved", Long.class)
+                            + " of " + row.get("received", Long.class) + " units"));
+        }
+        for (Record row : db.resultQuery("""
+                select r.id, r.rma_number, rl.line_no, rl.disposition
+                from return_request r
+                join return_line rl on rl.return_id = r.id
+                where r.status in ('RESOLVED', 'CLOSED') and rl.disposition is not null
+                  and not exists (select 1 from stock_move m
+                                  where m.reference_type = 'RETURN' and m.reference_id = r.id::text
+                                    and m.reference_line = rl.line_no
+                                    and m.reason in ('RESTOCK', 'REFURBISH', 'VENDOR_RETURN', 'LIQUIDATE', 'SCRAP',
+                                                     'BLOCK'))
+                """).fetch()) {
+            String reference = row.get("id", String.class) + "#" + row.get("line_no", Integer.class);
+            findings.add(new Finding(CheckType.DISPOSITION_MOVE_MISSING, "DISPOSITION_MOVE_MISSING:" + reference, null,
+                    null, null, null, reference, 1, 0, "Return " + row.get("rma_number", String.class) + " line "
+                    + row.get("line_no", Integer.class) + " was resolved as " + row.get("disposition", String.class)
+                    + " but no disposition move took the unit out of returns"));
+        }
+        return findings;
+    }
+
+    /** Check 3: nothing waits in returns receiving or quarantine longer than the SLA allows. */
+    List<Finding> overdueInReturns(OffsetDateTime cutoff) {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                select b.sku, b.location_id, l.warehouse_code, l.type, b.quantity, max(m.moved_at) as arrived
+                from stock_balance b
+                join location l on l.id = b.location_id
+                join stock_move m on m.sku = b.sku and m.to_location_id = b.location_id
+                where b.quantity > 0 and l.type in ('RETURNS_RECEIVING', 'QUARANTINE')
+                group by b.sku, b.location_id, l.warehouse_code, l.type, b.quantity
+                having max(m.moved_at) < {0}
+                """, org.jooq.impl.DSL.val(cutoff)).fetch()) {
+            String sku = row.get("sku", String.class);
+            findings.add(new Finding(CheckType.OVERDUE_IN_RETURNS, "OVERDUE_IN_RETURNS:" + sku + ":"
+                    + row.get("location_id", Long.class), sku, row.get("warehouse_code", String.class),
+                    row.get("type", String.class), null, null, 0, row.get("quantity", Long.class),
+                    row.get("quantity", Long.class) + " unit(s) of " + sku + " have waited in "
+                            + row.get("type", String.class) + " at " + row.get("warehouse_code", String.class)
+                            + " since " + row.get("arrived", OffsetDateTime.class) + ", past the SLA"));
+        }
+        return findings;
+    }
+
+    /**
+     * Check 5: the latest count of each SKU in each place against the ledger as it stood when counted, plus the
+     * adjustments already booked for that count.
+     */
+    List<Finding> countsAgainstLedger() {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                with counted as (
+                    select distinct on (c.warehouse_code, c.location_type, cl.sku)
+                           c.id as count_id, c.warehouse_code, c.location_type, c.counted_at, cl.sku,
+                           sum(cl.quantity) over (partition by c.id, cl.sku) as quantity
+                    from stock_count c join stock_count_line cl on cl.count_id = c.id
+                    order by c.warehouse_code, c.location_type, cl.sku, c.counted_at desc, c.id desc
+                )
+                select counted.count_id, counted.warehouse_code, counted.location_type, counted.sku,
+                       counted.quantity as counted,
+                       coalesce((select sum(case when m.to_location_id = l.id then m.quantity else -m.quantity end)
+                                 from stock_move m
+                                 where m.sku = counted.sku
+                                   and (m.to_location_id = l.id or m.from_location_id = l.id)
+                                   and (m.moved_at <= counted.counted_at
+                                        or (m.reference_type = 'COUNT' and m.reference_id = counted.count_id::text))),
+                                0) as ledger
+                from counted
+                join location l on l.warehouse_code = counted.warehouse_code and l.type = counted.location_type
+                """).fetch()) {
+            long counted = row.get("counted", Long.class);
+            long ledger = row.get("ledger", Long.class);
+            if (counted == ledger) {
+                continue;
+            }
+            String sku = row.get("sku", String.class);
+            long countId = row.get("count_id", Long.class);
+            String warehouse = row.get("warehouse_code", String.class);
+            String type = row.get("location_type", String.class);
+            findings.add(new Finding(CheckType.COUNT_VARIANCE, "COUNT_VARIANCE:" + countId + ":" + sku, sku,
+                    warehouse, type, null, "count " + countId, ledger, counted, "Count " + countId + " found "
+                    + counted + " of " + sku + " at " + warehouse + " " + type + ", the ledger had " + ledger));
+        }
+        return findings;
+    }
+
+    /** Check 6: no channel shows more of a SKU than is available to sell across the warehouses. */
+    List<Finding> channelStockAgainstAvailable() {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                with reported as (
+                    select distinct on (r.channel, l.sku) r.id as report_id, r.channel, l.sku, l.quantity
+                    from channel_stock_report r join channel_stock_line l on l.report_id = r.id
+                    order by r.channel, l.sku, r.reported_at desc, r.id desc
+                )
+                select reported.channel, reported.sku, reported.quantity as reported,
+                       coalesce((select sum(b.quantity) from stock_balance b join location loc on loc.id = b.location_id
+                                 where b.sku = reported.sku and loc.type = 'SELLABLE'), 0) as available
+                from reported
+                """).fetch()) {
+            long reported = row.get("reported", Long.class);
+            long available = row.get("available", Long.class);
+            if (reported <= available) {
+                continue;
+            }
+            String channel = row.get("channel", String.class);
+            String sku = row.get("sku", String.class);
+            findings.add(new Finding(CheckType.PHANTOM_INVENTORY, "PHANTOM_INVENTORY:" + channel + ":" + sku, sku,
+                    null, "SELLABLE", null, "channel " + channel, available, reported, channel + " shows " + reported
+                    + " of " + sku + " for sale, but only " + available + " are available to sell"));
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,178 @@
+package org.openreturns.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openreturns.catalog.LocationType.CUSTOMER;
+import static org.openreturns.catalog.LocationType.QUARANTINE;
+import static org.openreturns.catalog.LocationType.SELLABLE;
+import static org.openreturns.db.Tables.CHANNEL_STOCK_LINE;
+import static org.openreturns.db.Tables.CHANNEL_STOCK_REPORT;
+import static org.openreturns.db.Tables.LOCATION;
+import static org.openreturns.db.Tables.SALES_CHANNEL;
+import static org.openreturns.db.Tables.STOCK_BALANCE;
+import static org.openreturns.inventory.LedgerFixtures.move;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openreturns.ReturnsIntegrationTest;
+import org.openreturns.catalog.LocationType;
+import org.openreturns.inventory.LedgerFixtures;
+import org.openreturns.inventory.MoveReason;
+import org.openreturns.inventory.StockLedger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Each check finds the break planted for it and stays quiet on clean data. The class has a database of its own
+ * (the property below makes a separate application context), so the other tests' data does not show up here;
+ * planted breaks in shared figures are undone after each test.
+ */
+@ReturnsIntegrationTest
+@TestPropertySource(properties = "returns.test.database=reconciliation-checks")
+class ReconciliationChecksTest {
+
+    @Autowired
+    ReconciliationChecks checks;
+    @Autowired
+    StockLedger ledger;
+    @Autowired
+    StockReports reports;
+    @Autowired
+    DSLContext db;
+
+    Map<LocationType, Long> warehouse;
+    String sku;
+
+    @BeforeEach
+    void cleanStock() {
+        LedgerFixtures fixtures = new LedgerFixtures(db);
+        warehouse = fixtures.warehouse();
+        sku = fixtures.product(false);
+        ledger.record(move(sku, null, 5, null, warehouse.get(SELLABLE), MoveReason.PURCHASE_RECEIPT, 1000L));
+        ledger.record(move(sku, null, 1, warehouse.get(SELLABLE), warehouse.get(CUSTOMER), MoveReason.SALE_SHIPMENT,
+                null));
+    }
+
+    @Test
+    void cleanLedgersRaiseNoBreak() {
+        assertThat(aboutThisSku(checks.balancesAgainstMoves())).isEmpty();
+        assertThat(checks.valuesAgainstAccounts()).isEmpty();
+        assertThat(checks.returnMoves()).isEmpty();
+        assertThat(aboutThisSku(checks.overdueInReturns(OffsetDateTime.now().minusHours(48)))).isEmpty();
+        assertThat(aboutThisSku(checks.countsAgainstLedger())).isEmpty();
+        assertThat(aboutThisSku(checks.channelStockAgainstAvailable())).isEmpty();
+    }
+
+    @Test
+    void aBalanceThatDisagreesWithItsMovesIsFound() {
+        withBalanceChanged(4, 5, 4000, () -> assertThat(aboutThisSku(checks.balancesAgainstMoves()))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.type()).isEqualTo(CheckType.BALANCE_VS_MOVES);
+                    assertThat(finding.sku()).isEqualTo(sku);
+                    assertThat(finding.expected()).isEqualTo(4);
+                    assertThat(finding.actual()).isEqualTo(5);
+                }));
+    }
+
+    @Test
+    void stockValueThatDisagreesWithItsInventoryAccountIsFound() {
+        withBalanceChanged(4, 4, 4500, () -> assertThat(checks.valuesAgainstAccounts())
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.accountCode()).isEqualTo("1300");
+                    assertThat(finding.difference()).isEqualTo(-500);
+                }));
+    }
+
+    @Test
+    void stockWaitingInQuarantinePastTheSlaIsFound() {
+        ledger.record(move(sku, null, 1, warehouse.get(SELLABLE), warehouse.get(QUARANTINE), MoveReason.BLOCK, null));
+
+        assertThat(aboutThisSku(checks.overdueInReturns(OffsetDateTime.now().minusHours(48)))).isEmpty();
+        assertThat(aboutThisSku(checks.overdueInReturns(OffsetDateTime.now().plusMinutes(1))))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.type()).isEqualTo(CheckType.OVERDUE_IN_RETURNS);
+                    assertThat(finding.locationType()).isEqualTo("QUARANTINE");
+                });
+    }
+
+    @Test
+    void aCountThatDisagreesWithTheLedgerAtCountTimeIsFound() {
+        String warehouseCode = warehouseCode();
+        long countId = countOf(warehouseCode, 3);
+
+        assertThat(aboutThisSku(checks.countsAgainstLedger())).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo(CheckType.COUNT_VARIANCE);
+            assertThat(finding.reference()).isEqualTo("count " + countId);
+            assertThat(finding.expected()).isEqualTo(4);
+            assertThat(finding.actual()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aCountThatAgreesRaisesNothingEvenAfterLaterMoves() {
+        countOf(warehouseCode(), 4);
+        ledger.record(move(sku, null, 2, warehouse.get(SELLABLE), warehouse.get(CUSTOMER), MoveReason.SALE_SHIPMENT,
+                null));
+
+        assertThat(aboutThisSku(checks.countsAgainstLedger())).isEmpty();
+    }
+
+    @Test
+    void aChannelShowingMoreThanIsAvailableToSellIsPhantomInventory() {
+        db.insertInto(SALES_CHANNEL).set(SALES_CHANNEL.CODE, "WEB").set(SALES_CHANNEL.NAME, "Web shop")
+                .set(SALES_CHANNEL.CREATED_AT, OffsetDateTime.now()).onConflictDoNothing().execute();
+        reportChannelStock(4);
+        assertThat(aboutThisSku(checks.channelStockAgainstAvailable())).isEmpty();
+
+        reportChannelStock(6);
+        assertThat(aboutThisSku(checks.channelStockAgainstAvailable())).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo(CheckType.PHANTOM_INVENTORY);
+            assertThat(finding.expected()).isEqualTo(4);
+            assertThat(finding.actual()).isEqualTo(6);
+        });
+        reportChannelStock(4);
+    }
+
+    /** The findings about this test's SKU; other tests of the class leave theirs in the shared database. */
+    private List<Finding> aboutThisSku(List<Finding> findings) {
+        return findings.stream().filter(finding -> sku.equals(finding.sku())).toList();
+    }
+
+    private void reportChannelStock(int quantity) {
+        long reportId = db.insertInto(CHANNEL_STOCK_REPORT).set(CHANNEL_STOCK_REPORT.CHANNEL, "WEB")
+                .set(CHANNEL_STOCK_REPORT.REPORTED_AT, OffsetDateTime.now())
+                .set(CHANNEL_STOCK_REPORT.RECEIVED_BY, "test").set(CHANNEL_STOCK_REPORT.RECEIVED_AT, OffsetDateTime.now())
+                .returning(CHANNEL_STOCK_REPORT.ID).fetchOne(CHANNEL_STOCK_REPORT.ID);
+        db.insertInto(CHANNEL_STOCK_LINE).set(CHANNEL_STOCK_LINE.REPORT_ID, reportId)
+                .set(CHANNEL_STOCK_LINE.SKU, sku).set(CHANNEL_STOCK_LINE.QUANTITY, quantity).execute();
+    }
+
+    private long countOf(String warehouseCode, int quantity) {
+        return reports.recordCount(new StockCountReport(warehouseCode, SELLABLE, OffsetDateTime.now(),
+                List.of(new StockCountReport.Line(sku, null, quantity))), "counter1");
+    }
+
+    /** Tampers with a balance row for the duration of the check, then puts it back. */
+    private void withBalanceChanged(int expectedQuantity, int quantity, long value, Runnable check) {
+        var where = STOCK_BALANCE.SKU.eq(sku).and(STOCK_BALANCE.LOCATION_ID.eq(warehouse.get(SELLABLE)));
+        var original = db.selectFrom(STOCK_BALANCE).where(where).fetchSingle();
+        assertThat(original.getQuantity()).isEqualTo(expectedQuantity);
+        db.update(STOCK_BALANCE).set(STOCK_BALANCE.QUANTITY, quantity).set(STOCK_BALANCE.VALUE_MINOR, value)
+                .where(where).execute();
+        try {
+            check.run();
+        } finally {
+            db.update(STOCK_BALANCE).set(STOCK_BALANCE.QUANTITY, original.getQuantity())
+                    .set(STOCK_BALANCE.VALUE_MINOR, original.getValueMinor()).where(where).execute();
+        }
+    }
+
+    private String warehouseCode() {
+        return db.select(LOCATION.WAREHOUSE_CODE).from(LOCATION).where(LOCATION.ID.eq(warehouse.get(SELLABLE)))
+                .fetchSingle(LOCATION.WAREHOUSE_CODE);
+    }
+}
