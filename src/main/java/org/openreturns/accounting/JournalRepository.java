@@ -5,16 +5,16 @@ import static org.openreturns.db.Tables.JOURNAL_LINE;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import org.openreturns.db.tables.records.JournalEntryRecord;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -37,24 +37,47 @@ class JournalRepository {
         if (drafts.isEmpty()) {
             return Map.of();
         }
-        var entries = db.insertInto(JOURNAL_ENTRY,
-                JOURNAL_ENTRY.IDEMPOTENCY_KEY, JOURNAL_ENTRY.POSTED_AT, JOURNAL_ENTRY.POSTED_BY, JOURNAL_ENTRY.REASON,
-                JOURNAL_ENTRY.SOURCE_TYPE, JOURNAL_ENTRY.SOURCE_ID, JOURNAL_ENTRY.RETURN_ID,
-                JOURNAL_ENTRY.RETURN_LINE_NO, JOURNAL_ENTRY.CURRENCY, JOURNAL_ENTRY.REVERSES_ENTRY_ID,
-                JOURNAL_ENTRY.DESCRIPTION);
-        for (JournalEntryDraft draft : drafts) {
-            entries = entries.values(draft.idempotencyKey(), postedAt, postedBy, draft.reason(),
-                    draft.sourceType().name(), draft.sourceId(), draft.returnId(), draft.returnLineNo(),
-                    draft.currency(), reversesEntryId, draft.description());
+        int size = drafts.size();
+        String[] keys = new String[size];
+        String[] reasons = new String[size];
+        String[] sourceTypes = new String[size];
+        String[] sourceIds = new String[size];
+        UUID[] returnIds = new UUID[size];
+        Integer[] returnLines = new Integer[size];
+        String[] currencies = new String[size];
+        String[] descriptions = new String[size];
+        for (int i = 0; i < size; i++) {
+            JournalEntryDraft draft = drafts.get(i);
+            keys[i] = draft.idempotencyKey();
+            reasons[i] = draft.reason();
+            sourceTypes[i] = draft.sourceType().name();
+            sourceIds[i] = draft.sourceId();
+            returnIds[i] = draft.returnId();
+            returnLines[i] = draft.returnLineNo();
+            currencies[i] = draft.currency();
+            descriptions[i] = draft.description();
         }
-        Map<String, Long> inserted = entries.onConflictDoNothing()
-                .returning(JOURNAL_ENTRY.ID, JOURNAL_ENTRY.IDEMPOTENCY_KEY)
-                .fetch().stream()
-                .collect(Collectors.toMap(JournalEntryRecord::getIdempotencyKey, JournalEntryRecord::getId));
+        // Arrays unnested into rows: one statement and one plan whatever the number of entries.
+        Map<String, Long> inserted = new HashMap<>();
+        db.resultQuery("""
+                insert into journal_entry (idempotency_key, reason, source_type, source_id, return_id, return_line_no,
+                                           currency, description, posted_at, posted_by, reverses_entry_id)
+                select entry.*, ?::timestamptz, ?, ?::bigint
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::int[], ?::text[], ?::text[])
+                     as entry
+                on conflict (idempotency_key) do nothing
+                returning id, idempotency_key
+                """, postedAt, postedBy, reversesEntryId, keys, reasons, sourceTypes, sourceIds, returnIds,
+                returnLines, currencies, descriptions)
+                .forEach(row -> inserted.put(row.get(1, String.class), row.get(0, Long.class)));
         if (inserted.isEmpty()) {
             return inserted;
         }
-        List<Object[]> rows = new ArrayList<>();
+        List<Long> entryIds = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        List<String> accounts = new ArrayList<>();
+        List<Long> debits = new ArrayList<>();
+        List<Long> credits = new ArrayList<>();
         for (JournalEntryDraft draft : drafts) {
             Long entryId = inserted.get(draft.idempotencyKey());
             if (entryId == null) {
@@ -62,16 +85,19 @@ class JournalRepository {
             }
             int lineNo = 1;
             for (JournalEntryDraft.Line line : draft.lines()) {
-                rows.add(new Object[] {entryId, lineNo++, line.account(), line.debitMinor(), line.creditMinor()});
+                entryIds.add(entryId);
+                lineNumbers.add(lineNo++);
+                accounts.add(line.account());
+                debits.add(line.debitMinor());
+                credits.add(line.creditMinor());
             }
         }
-        var insertLines = db.insertInto(JOURNAL_LINE, JOURNAL_LINE.ENTRY_ID, JOURNAL_LINE.LINE_NO,
-                JOURNAL_LINE.ACCOUNT_CODE, JOURNAL_LINE.DEBIT_MINOR, JOURNAL_LINE.CREDIT_MINOR);
-        for (Object[] row : rows) {
-            insertLines = insertLines.values((Long) row[0], (Integer) row[1], (String) row[2], (Long) row[3],
-                    (Long) row[4]);
-        }
-        insertLines.execute();
+        // All lines in one statement: the database checks per statement that every entry balances.
+        db.execute("""
+                insert into journal_line (entry_id, line_no, account_code, debit_minor, credit_minor)
+                select * from unnest(?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::bigint[])
+                """, entryIds.toArray(Long[]::new), lineNumbers.toArray(Integer[]::new), accounts.toArray(String[]::new),
+                debits.toArray(Long[]::new), credits.toArray(Long[]::new));
         return inserted;
     }
 

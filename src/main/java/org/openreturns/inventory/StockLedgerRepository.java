@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
-import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import org.openreturns.catalog.LocationType;
 import org.springframework.stereotype.Repository;
@@ -59,13 +58,14 @@ class StockLedgerRepository {
     }
 
     Map<String, ProductInfo> products(Collection<String> skus) {
-        return db.select(PRODUCT.SKU, PRODUCT.CURRENCY, PRODUCT.SERIALIZED).from(PRODUCT).where(PRODUCT.SKU.in(skus))
+        return db.select(PRODUCT.SKU, PRODUCT.CURRENCY, PRODUCT.SERIALIZED).from(PRODUCT)
+                .where(PRODUCT.SKU.eq(DSL.any(skus.toArray(String[]::new))))
                 .fetchMap(PRODUCT.SKU, row -> new ProductInfo(row.value1(), row.value2(), row.value3()));
     }
 
     Map<String, RecordedMove> recorded(Collection<String> idempotencyKeys) {
         return db.select(STOCK_MOVE.ID, STOCK_MOVE.IDEMPOTENCY_KEY, STOCK_MOVE.VALUE_MINOR, STOCK_MOVE.WRITE_DOWN_MINOR)
-                .from(STOCK_MOVE).where(STOCK_MOVE.IDEMPOTENCY_KEY.in(idempotencyKeys))
+                .from(STOCK_MOVE).where(STOCK_MOVE.IDEMPOTENCY_KEY.eq(DSL.any(idempotencyKeys.toArray(String[]::new))))
                 .fetchMap(STOCK_MOVE.IDEMPOTENCY_KEY, row -> new RecordedMove(row.value1(), row.value2(),
                         row.value3(), row.value4(), false));
     }
@@ -80,36 +80,48 @@ class StockLedgerRepository {
         }
         List<BalanceKey> ordered = keys.stream()
                 .sorted(Comparator.comparing(BalanceKey::sku).thenComparingLong(BalanceKey::locationId)).toList();
-        var ensure = db.insertInto(STOCK_BALANCE, STOCK_BALANCE.SKU, STOCK_BALANCE.LOCATION_ID, STOCK_BALANCE.QUANTITY,
-                STOCK_BALANCE.VALUE_MINOR);
-        for (BalanceKey key : ordered) {
-            ensure = ensure.values(key.sku(), key.locationId(), 0, 0L);
-        }
-        ensure.onConflictDoNothing().execute();
-        List<Row2<String, Long>> rows = ordered.stream().map(key -> DSL.row(key.sku(), key.locationId())).toList();
-        return db.selectFrom(STOCK_BALANCE)
-                .where(DSL.row(STOCK_BALANCE.SKU, STOCK_BALANCE.LOCATION_ID).in(rows))
-                .orderBy(STOCK_BALANCE.SKU, STOCK_BALANCE.LOCATION_ID)
-                .forUpdate()
-                .fetch().stream()
-                .collect(Collectors.toMap(row -> new BalanceKey(row.getSku(), row.getLocationId()),
-                        row -> new Balance(row.getQuantity(), row.getValueMinor())));
+        String[] skus = ordered.stream().map(BalanceKey::sku).toArray(String[]::new);
+        Long[] locations = ordered.stream().map(BalanceKey::locationId).toArray(Long[]::new);
+        // Arrays unnested into rows: one statement and one plan whatever the batch size.
+        db.execute("""
+                insert into stock_balance (sku, location_id, quantity, value_minor)
+                select sku, location_id, 0, 0 from unnest(?::text[], ?::bigint[]) as key(sku, location_id)
+                on conflict do nothing
+                """, skus, locations);
+        Map<BalanceKey, Balance> balances = new HashMap<>();
+        db.resultQuery("""
+                select b.sku, b.location_id, b.quantity, b.value_minor
+                from stock_balance b join unnest(?::text[], ?::bigint[]) as key(sku, location_id)
+                     on b.sku = key.sku and b.location_id = key.location_id
+                order by b.sku, b.location_id
+                for update of b
+                """, skus, locations).forEach(row -> balances.put(
+                new BalanceKey(row.get(0, String.class), row.get(1, Long.class)),
+                new Balance(row.get(2, Integer.class), row.get(3, Long.class))));
+        return balances;
     }
 
     void writeBalances(Map<BalanceKey, Balance> balances) {
         if (balances.isEmpty()) {
             return;
         }
-        var upsert = db.insertInto(STOCK_BALANCE, STOCK_BALANCE.SKU, STOCK_BALANCE.LOCATION_ID, STOCK_BALANCE.QUANTITY,
-                STOCK_BALANCE.VALUE_MINOR);
+        int size = balances.size();
+        String[] skus = new String[size];
+        Long[] locations = new Long[size];
+        Integer[] quantities = new Integer[size];
+        Long[] values = new Long[size];
+        int i = 0;
         for (Map.Entry<BalanceKey, Balance> entry : balances.entrySet()) {
-            upsert = upsert.values(entry.getKey().sku(), entry.getKey().locationId(), entry.getValue().quantity,
-                    entry.getValue().valueMinor);
+            skus[i] = entry.getKey().sku();
+            locations[i] = entry.getKey().locationId();
+            quantities[i] = entry.getValue().quantity;
+            values[i++] = entry.getValue().valueMinor;
         }
-        upsert.onConflict(STOCK_BALANCE.SKU, STOCK_BALANCE.LOCATION_ID).doUpdate()
-                .set(STOCK_BALANCE.QUANTITY, DSL.excluded(STOCK_BALANCE.QUANTITY))
-                .set(STOCK_BALANCE.VALUE_MINOR, DSL.excluded(STOCK_BALANCE.VALUE_MINOR))
-                .execute();
+        db.execute("""
+                update stock_balance b set quantity = new.quantity, value_minor = new.value_minor
+                from unnest(?::text[], ?::bigint[], ?::int[], ?::bigint[]) as new(sku, location_id, quantity, value_minor)
+                where b.sku = new.sku and b.location_id = new.location_id
+                """, skus, locations, quantities, values);
     }
 
     /** Where each of the serialized units is now (null: off the books); the rows are locked. */
@@ -132,21 +144,56 @@ class StockLedgerRepository {
 
     /** Inserts the moves in one statement; returns their ids by idempotency key. */
     Map<String, Long> insertMoves(List<MoveRow> moves) {
-        var insert = db.insertInto(STOCK_MOVE, STOCK_MOVE.IDEMPOTENCY_KEY, STOCK_MOVE.SKU, STOCK_MOVE.SERIAL,
-                STOCK_MOVE.LOT, STOCK_MOVE.QUANTITY, STOCK_MOVE.FROM_LOCATION_ID, STOCK_MOVE.TO_LOCATION_ID,
-                STOCK_MOVE.REASON, STOCK_MOVE.REFERENCE_TYPE, STOCK_MOVE.REFERENCE_ID, STOCK_MOVE.REFERENCE_LINE,
-                STOCK_MOVE.VALUE_MINOR, STOCK_MOVE.WRITE_DOWN_MINOR, STOCK_MOVE.CURRENCY, STOCK_MOVE.MOVED_BY,
-                STOCK_MOVE.MOVED_AT);
-        for (MoveRow move : moves) {
+        int size = moves.size();
+        String[] keys = new String[size];
+        String[] skus = new String[size];
+        String[] serials = new String[size];
+        String[] lots = new String[size];
+        Integer[] quantities = new Integer[size];
+        Long[] from = new Long[size];
+        Long[] to = new Long[size];
+        String[] reasons = new String[size];
+        String[] referenceTypes = new String[size];
+        String[] referenceIds = new String[size];
+        Integer[] referenceLines = new Integer[size];
+        Long[] values = new Long[size];
+        Long[] writeDowns = new Long[size];
+        String[] currencies = new String[size];
+        String[] movers = new String[size];
+        OffsetDateTime[] times = new OffsetDateTime[size];
+        for (int i = 0; i < size; i++) {
+            MoveRow move = moves.get(i);
             StockMoveRequest r = move.request();
-            insert = insert.values(DSL.val(r.idempotencyKey()), DSL.val(r.sku()), DSL.val(r.serial()),
-                    DSL.val(r.lot()), DSL.val(r.quantity()), DSL.val(r.fromLocationId()), DSL.val(r.toLocationId()),
-                    DSL.val(r.reason().name()), DSL.val(r.referenceType().name()), DSL.val(r.referenceId()),
-                    DSL.val(r.referenceLine()), DSL.val(move.valueMinor()), DSL.val(move.writeDownMinor()),
-                    DSL.val(move.currency()), DSL.val(r.movedBy()), DSL.val(move.movedAt()));
+            keys[i] = r.idempotencyKey();
+            skus[i] = r.sku();
+            serials[i] = r.serial();
+            lots[i] = r.lot();
+            quantities[i] = r.quantity();
+            from[i] = r.fromLocationId();
+            to[i] = r.toLocationId();
+            reasons[i] = r.reason().name();
+            referenceTypes[i] = r.referenceType().name();
+            referenceIds[i] = r.referenceId();
+            referenceLines[i] = r.referenceLine();
+            values[i] = move.valueMinor();
+            writeDowns[i] = move.writeDownMinor();
+            currencies[i] = move.currency();
+            movers[i] = r.movedBy();
+            times[i] = move.movedAt();
         }
-        return insert.returning(STOCK_MOVE.ID, STOCK_MOVE.IDEMPOTENCY_KEY).fetch().stream()
-                .collect(Collectors.toMap(row -> row.getIdempotencyKey(), row -> row.getId()));
+        Map<String, Long> ids = new HashMap<>();
+        db.resultQuery("""
+                insert into stock_move (idempotency_key, sku, serial, lot, quantity, from_location_id, to_location_id,
+                                        reason, reference_type, reference_id, reference_line, value_minor,
+                                        write_down_minor, currency, moved_by, moved_at)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[],
+                                     ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::text[],
+                                     ?::text[], ?::timestamptz[])
+                returning id, idempotency_key
+                """, keys, skus, serials, lots, quantities, from, to, reasons, referenceTypes, referenceIds,
+                referenceLines, values, writeDowns, currencies, movers, times)
+                .forEach(row -> ids.put(row.get(1, String.class), row.get(0, Long.class)));
+        return ids;
     }
 
     /** Quantity per warehouse and location type of one SKU, leaving out empty places. */
