@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.openreturns.catalog.CatalogService;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
 import org.openreturns.system.Money;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,14 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderService {
 
     private final OrderRepository orders;
+    private final CatalogService catalog;
     private final Clock clock;
-    private final Set<String> channels;
 
-    OrderService(OrderRepository orders, Clock clock,
-                 @Value("${returns.channels:WEB,MARKETPLACE_A,MARKETPLACE_B}") Set<String> channels) {
+    OrderService(OrderRepository orders, CatalogService catalog, Clock clock) {
         this.orders = orders;
+        this.catalog = catalog;
         this.clock = clock;
-        this.channels = Set.copyOf(channels);
     }
 
     public record Ingested(SalesOrder order, boolean created) {
@@ -122,8 +121,9 @@ public class OrderService {
 
     private List<FieldProblem> check(OrderIngestion order) {
         List<FieldProblem> problems = new ArrayList<>();
+        Set<String> channels = catalog.channelCodes();
         if (!channels.contains(order.channel())) {
-            problems.add(new FieldProblem("channel", "is not a configured channel; known channels: "
+            problems.add(new FieldProblem("channel", "is not a known sales channel; known channels: "
                     + channels.stream().sorted().toList()));
         }
         Currency currency = Money.currency(order.currency()).orElse(null);

@@ -1,9 +1,13 @@
 package org.openreturns.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openreturns.ApiClient.line;
+import static org.openreturns.ApiClient.newOrderId;
+import static org.openreturns.ApiClient.order;
 import static org.openreturns.catalog.MasterData.supplier;
 import static org.openreturns.catalog.MasterData.uniqueCode;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +61,21 @@ class SupplierAndChannelApiTest {
     void everyDatabaseStartsWithTheWebStoreAndTwoMarketplaces() {
         assertThat(api.getList("support1", "/api/channels").getBody()).extracting(channel -> channel.get("code"))
                 .contains("WEB", "MARKETPLACE_A", "MARKETPLACE_B");
+    }
+
+    @Test
+    void ordersOfANewChannelAreAcceptedOnceTheChannelIsAdded() {
+        String channel = uniqueCode("SHOP").replace('-', '_');
+        Map<String, Object> order = new HashMap<>(order(newOrderId(), line(1, "CAP-NAVY", 1, "15.00")));
+        order.put("channel", channel);
+        ResponseEntity<Map<String, Object>> refused = api.post("support1", "/api/orders", order);
+        assertThat(ApiClient.problemFields(refused)).containsExactly("channel");
+
+        ResponseEntity<Map<String, Object>> added = api.post("admin", "/api/channels",
+                Map.of("code", channel, "name", "Social shop"));
+
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(api.post("support1", "/api/orders", order).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
