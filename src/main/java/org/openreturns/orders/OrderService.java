@@ -19,7 +19,7 @@ import org.openreturns.system.RuleViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Takes in sales orders from the channels and answers which order a return refers to. */
+/** Takes in sales orders from the channels with their customers, and answers which order a return refers to. */
 @Service
 public class OrderService {
 
@@ -79,6 +79,12 @@ public class OrderService {
 
     public Optional<SalesOrder> findById(long orderId) {
         return orders.findById(orderId);
+    }
+
+    @Transactional(readOnly = true)
+    Customer customer(String customerId) {
+        return orders.findCustomer(customerId)
+                .orElseThrow(() -> new NotFoundException("id", "No customer " + customerId + " is known"));
     }
 
     private SalesOrder replay(SalesOrder stored, OrderIngestion resent) {
