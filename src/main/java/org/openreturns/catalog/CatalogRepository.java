@@ -45,6 +45,10 @@ class CatalogRepository {
         return db.selectFrom(PRODUCT).where(inCategory).orderBy(PRODUCT.SKU).fetch(CatalogRepository::toProduct);
     }
 
+    boolean hasProducts() {
+        return db.fetchExists(PRODUCT);
+    }
+
     /** Inserts the product unless its SKU exists; answers whether it did. */
     boolean insertProduct(Product product, OffsetDateTime now, String actor) {
         return db.insertInto(PRODUCT)

@@ -69,6 +69,12 @@ public class CatalogService {
         return catalog.products(category);
     }
 
+    /** Whether the catalogue has any product at all; an empty one is a database on its first start. */
+    @Transactional(readOnly = true)
+    boolean hasProducts() {
+        return catalog.hasProducts();
+    }
+
     @Transactional
     Saved<Product> saveProduct(ProductRequest request, String actor) {
         Product product = toProduct(request);
