@@ -35,6 +35,12 @@ class OrderRepository {
                 .execute();
     }
 
+    Optional<Customer> findCustomer(String id) {
+        return db.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).fetchOptional(customer -> new Customer(
+                customer.getId(), customer.getEmail(), CustomerTier.valueOf(customer.getTier()),
+                customer.getUpdatedAt()));
+    }
+
     long insertOrder(OrderIngestion order, OffsetDateTime now, String ingestedBy) {
         return db.insertInto(SALES_ORDER)
                 .set(SALES_ORDER.CHANNEL, order.channel())

@@ -1,6 +1,5 @@
 package org.openreturns.orders;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,27 +10,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.openreturns.catalog.CatalogService;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
+import org.openreturns.system.Money;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Takes in sales orders from the channels and answers which order a return refers to. */
+/** Takes in sales orders from the channels with their customers, and answers which order a return refers to. */
 @Service
 public class OrderService {
 
     private final OrderRepository orders;
+    private final CatalogService catalog;
     private final Clock clock;
-    private final Set<String> channels;
 
-    OrderService(OrderRepository orders, Clock clock,
-                 @Value("${returns.channels:WEB,MARKETPLACE_A,MARKETPLACE_B}") Set<String> channels) {
+    OrderService(OrderRepository orders, CatalogService catalog, Clock clock) {
         this.orders = orders;
+        this.catalog = catalog;
         this.clock = clock;
-        this.channels = Set.copyOf(channels);
     }
 
     public record Ingested(SalesOrder order, boolean created) {
@@ -55,10 +54,10 @@ public class OrderService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         orders.upsertCustomer(order.customer(), now);
         long orderId = orders.insertOrder(order, now, ingestedBy);
-        int digits = Currency.getInstance(order.currency()).getDefaultFractionDigits();
+        Currency currency = Currency.getInstance(order.currency());
         for (OrderIngestion.Line line : order.lines()) {
             orders.insertLine(orderId, line.lineNo(), line.sku(), line.quantity(),
-                    line.unitPrice().movePointRight(digits).longValueExact(), line.serialsOrEmpty());
+                    Money.toMinorUnits(line.unitPrice(), currency), line.serialsOrEmpty());
         }
         return new Ingested(orders.findById(orderId).orElseThrow(), true);
     }
@@ -80,6 +79,12 @@ public class OrderService {
 
     public Optional<SalesOrder> findById(long orderId) {
         return orders.findById(orderId);
+    }
+
+    @Transactional(readOnly = true)
+    Customer customer(String customerId) {
+        return orders.findCustomer(customerId)
+                .orElseThrow(() -> new NotFoundException("id", "No customer " + customerId + " is known"));
     }
 
     private SalesOrder replay(SalesOrder stored, OrderIngestion resent) {
@@ -112,21 +117,22 @@ public class OrderService {
         if (stored.lines().size() != resent.lines().size()) {
             return false;
         }
-        int digits = Currency.getInstance(resent.currency()).getDefaultFractionDigits();
+        Currency currency = Currency.getInstance(resent.currency());
         return resent.lines().stream().allMatch(line -> stored.line(line.lineNo())
                 .filter(s -> s.sku().equals(line.sku()) && s.quantity() == line.quantity()
-                        && s.unitPriceMinor() == line.unitPrice().movePointRight(digits).longValue()
+                        && s.unitPriceMinor() == Money.toMinorUnits(line.unitPrice(), currency)
                         && Objects.equals(s.serials(), line.serialsOrEmpty()))
                 .isPresent());
     }
 
     private List<FieldProblem> check(OrderIngestion order) {
         List<FieldProblem> problems = new ArrayList<>();
+        Set<String> channels = catalog.channelCodes();
         if (!channels.contains(order.channel())) {
-            problems.add(new FieldProblem("channel", "is not a configured channel; known channels: "
+            problems.add(new FieldProblem("channel", "is not a known sales channel; known channels: "
                     + channels.stream().sorted().toList()));
         }
-        Currency currency = currency(order.currency());
+        Currency currency = Money.currency(order.currency()).orElse(null);
         if (currency == null) {
             problems.add(new FieldProblem("currency", "is not an ISO 4217 currency code"));
         }
@@ -140,7 +146,7 @@ public class OrderService {
             if (!lineNumbers.add(line.lineNo())) {
                 problems.add(new FieldProblem(field + ".lineNo", "line " + line.lineNo() + " appears twice"));
             }
-            if (currency != null && decimals(line.unitPrice()) > currency.getDefaultFractionDigits()) {
+            if (currency != null && !Money.fitsMinorUnits(line.unitPrice(), currency)) {
                 problems.add(new FieldProblem(field + ".unitPrice", "has more decimals than " + currency
                         + " allows (" + currency.getDefaultFractionDigits() + ")"));
             }
@@ -154,17 +160,5 @@ public class OrderService {
             }
         }
         return problems;
-    }
-
-    private static Currency currency(String code) {
-        try {
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static int decimals(BigDecimal amount) {
-        return Math.max(0, amount.stripTrailingZeros().scale());
     }
 }

@@ -1,0 +1,7 @@
+package org.openreturns.orders;
+
+import java.time.OffsetDateTime;
+
+/** A customer as the latest of their orders reported them; {@code updatedAt} is when that order came in. */
+record Customer(String id, String email, CustomerTier tier, OffsetDateTime updatedAt) {
+}
