@@ -11,7 +11,8 @@ import org.openreturns.catalog.LocationType;
 /**
  * Every posting rule of DOMAIN.md's accounting in one place: which accounts a stock move or a refund event
  * debits and credits. A stock move is posted from the account of the place it left to the account of the
- * place it reached; moves between places of one account post nothing.
+ * place it reached; moves between places of one account post nothing. A refund is posted twice: when it is
+ * approved (the debt to the customer) and when it is paid (the debt settled); a refund of nothing posts nothing.
  */
 public final class PostingRules {
 
@@ -64,5 +65,38 @@ public final class PostingRules {
         return Optional.of(new JournalEntryDraft("stock-move-" + move.moveId(), move.reason(),
                 JournalEntryDraft.SourceType.STOCK_MOVE, String.valueOf(move.moveId()), move.returnId(),
                 move.returnLineNo(), move.currency(), null, lines));
+    }
+
+    /**
+     * Refund approved: Dr sales returns / Cr refunds payable at the amount to pay. A restocking fee is part of
+     * the sale that is reversed and kept as fee income: Dr sales returns / Cr restocking fee income.
+     */
+    public static Optional<JournalEntryDraft> forRefundApproved(RefundPosting refund) {
+        if (refund.amountMinor() == 0 && refund.restockingFeeMinor() == 0) {
+            return Optional.empty();
+        }
+        List<JournalEntryDraft.Line> lines = List.of(
+                debit(Accounts.SALES_RETURNS, refund.amountMinor() + refund.restockingFeeMinor()),
+                credit(Accounts.REFUNDS_PAYABLE, refund.amountMinor()),
+                credit(Accounts.RESTOCKING_FEE_INCOME, refund.restockingFeeMinor()));
+        return Optional.of(refundEntry("refund-approved-", "REFUND_APPROVED", refund, lines));
+    }
+
+    /** Refund paid: Dr refunds payable / Cr payment clearing at the amount paid. */
+    public static Optional<JournalEntryDraft> forRefundPaid(RefundPosting refund) {
+        if (refund.amountMinor() == 0) {
+            return Optional.empty();
+        }
+        List<JournalEntryDraft.Line> lines = List.of(
+                debit(Accounts.REFUNDS_PAYABLE, refund.amountMinor()),
+                credit(Accounts.PAYMENT_CLEARING, refund.amountMinor()));
+        return Optional.of(refundEntry("refund-paid-", "REFUND_PAID", refund, lines));
+    }
+
+    private static JournalEntryDraft refundEntry(String keyPrefix, String reason, RefundPosting refund,
+                                                 List<JournalEntryDraft.Line> lines) {
+        return new JournalEntryDraft(keyPrefix + refund.refundId(), reason, JournalEntryDraft.SourceType.REFUND,
+                String.valueOf(refund.refundId()), refund.returnId(), refund.returnLineNo(), refund.currency(), null,
+                lines);
     }
 }

@@ -1,6 +1,5 @@
 package org.openreturns.reconciliation;
 
-import static org.openreturns.db.Tables.LOCATION;
 import static org.openreturns.db.Tables.PRODUCT;
 import static org.openreturns.db.Tables.STOCK_BALANCE;
 
@@ -10,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.openreturns.catalog.CatalogService;
+import org.openreturns.catalog.LocationType;
 import org.openreturns.db.tables.records.ReconciliationBreakRecord;
 import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.RecordedMove;
@@ -33,12 +34,15 @@ public class BreakResolution {
 
     private final ReconciliationRepository breaks;
     private final StockLedger ledger;
+    private final CatalogService catalog;
     private final DSLContext db;
     private final Clock clock;
 
-    BreakResolution(ReconciliationRepository breaks, StockLedger ledger, DSLContext db, Clock clock) {
+    BreakResolution(ReconciliationRepository breaks, StockLedger ledger, CatalogService catalog, DSLContext db,
+                    Clock clock) {
         this.breaks = breaks;
         this.ledger = ledger;
+        this.catalog = catalog;
         this.db = db;
         this.clock = clock;
     }
@@ -83,9 +87,7 @@ public class BreakResolution {
             return List.of();
         }
         long difference = found.getActual() - found.getExpected();
-        long locationId = db.select(LOCATION.ID).from(LOCATION)
-                .where(LOCATION.WAREHOUSE_CODE.eq(found.getWarehouseCode()))
-                .and(LOCATION.TYPE.eq(found.getLocationType())).fetchSingle(LOCATION.ID);
+        long locationId = catalog.locationId(found.getWarehouseCode(), LocationType.valueOf(found.getLocationType()));
         boolean surplus = difference > 0;
         RecordedMove move = ledger.record(new StockMoveRequest("break-adjustment-" + breakId, found.getSku(), null,
                 null, (int) Math.abs(difference), surplus ? null : locationId, surplus ? locationId : null,

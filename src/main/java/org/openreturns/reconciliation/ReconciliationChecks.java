@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.openreturns.accounting.Accounts;
 import org.openreturns.accounting.Journal;
 import org.openreturns.accounting.PostingRules;
 import org.openreturns.catalog.LocationType;
@@ -163,6 +164,41 @@ class ReconciliationChecks {
                     row.get("quantity", Long.class) + " unit(s) of " + sku + " have waited in "
                             + row.get("type", String.class) + " at " + row.get("warehouse_code", String.class)
                             + " since " + row.get("arrived", OffsetDateTime.class) + ", past the SLA"));
+        }
+        return findings;
+    }
+
+    /**
+     * Check 4: no money was released for a line whose inspection did not pass and that has no approved exception
+     * (the rule the database enforces at release, checked again against later changes), and refunds payable
+     * equals what was approved and not yet paid.
+     */
+    List<Finding> refunds() {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                select f.id, f.return_id, f.return_line_no, f.amount_minor, r.rma_number
+                from refund f join return_request r on r.id = f.return_id
+                where f.status = 'RELEASED' and f.amount_minor > 0
+                  and not refund_release_allowed(f.return_id, f.return_line_no)
+                """).fetch()) {
+            String reference = row.get("return_id", String.class) + "#" + row.get("return_line_no", Integer.class);
+            long amount = row.get("amount_minor", Long.class);
+            findings.add(new Finding(CheckType.REFUND_LEAKAGE, "REFUND_LEAKAGE:" + row.get("id", Long.class), null,
+                    null, null, null, reference, 0, amount, "Refund " + row.get("id", Long.class) + " of "
+                    + amount + " was released for return " + row.get("rma_number", String.class) + " line "
+                    + row.get("return_line_no", Integer.class)
+                    + ", whose inspection has not passed and which has no approved exception"));
+        }
+        long approvedNotPaid = db.resultQuery("""
+                select coalesce(sum(amount_minor), 0) from refund where status in ('APPROVED', 'FAILED')
+                """).fetchSingle().get(0, Long.class);
+        // Refunds payable is a liability: its balance is credits minus debits.
+        long payable = -journal.accountBalances().getOrDefault(Accounts.REFUNDS_PAYABLE, 0L);
+        if (payable != approvedNotPaid) {
+            findings.add(new Finding(CheckType.REFUNDS_PAYABLE_MISMATCH, "REFUNDS_PAYABLE_MISMATCH:"
+                    + Accounts.REFUNDS_PAYABLE, null, null, null, Accounts.REFUNDS_PAYABLE, null, approvedNotPaid,
+                    payable, "Refunds payable (" + Accounts.REFUNDS_PAYABLE + ") is " + payable
+                    + ", but refunds approved and not yet paid add up to " + approvedNotPaid));
         }
         return findings;
     }

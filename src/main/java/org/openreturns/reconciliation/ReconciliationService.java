@@ -56,6 +56,7 @@ public class ReconciliationService {
         findings.addAll(checks.valuesAgainstAccounts());
         findings.addAll(checks.returnMoves());
         findings.addAll(checks.overdueInReturns(now.minus(returnsSla)));
+        findings.addAll(checks.refunds());
         findings.addAll(checks.countsAgainstLedger());
         findings.addAll(checks.channelStockAgainstAvailable());
 

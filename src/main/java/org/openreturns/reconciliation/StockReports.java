@@ -2,9 +2,7 @@ package org.openreturns.reconciliation;
 
 import static org.openreturns.db.Tables.CHANNEL_STOCK_LINE;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_REPORT;
-import static org.openreturns.db.Tables.LOCATION;
 import static org.openreturns.db.Tables.PRODUCT;
-import static org.openreturns.db.Tables.SALES_CHANNEL;
 import static org.openreturns.db.Tables.STOCK_COUNT;
 import static org.openreturns.db.Tables.STOCK_COUNT_LINE;
 
@@ -16,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.jooq.DSLContext;
+import org.openreturns.catalog.CatalogService;
 import org.openreturns.system.FieldProblem;
+import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,19 +29,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class StockReports {
 
     private final DSLContext db;
+    private final CatalogService catalog;
     private final Clock clock;
 
-    StockReports(DSLContext db, Clock clock) {
+    StockReports(DSLContext db, CatalogService catalog, Clock clock) {
         this.db = db;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
     @Transactional
     public long recordCount(StockCountReport count, String countedBy) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (db.fetchCount(LOCATION, LOCATION.WAREHOUSE_CODE.eq(count.warehouse())
-                .and(LOCATION.TYPE.eq(count.locationType().name()))) == 0) {
-            problems.add(new FieldProblem("warehouse", "no warehouse " + count.warehouse() + " is known"));
+        try {
+            catalog.warehouse(count.warehouse());
+        } catch (NotFoundException unknown) {
+            problems.add(new FieldProblem("warehouse", unknown.getMessage()));
         }
         if (count.locationType().isVirtual()) {
             problems.add(new FieldProblem("locationType", count.locationType() + " is virtual and cannot be counted"));
@@ -69,7 +72,7 @@ public class StockReports {
     @Transactional
     public long recordChannelStock(ChannelStockReport report, String receivedBy) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (db.fetchCount(SALES_CHANNEL, SALES_CHANNEL.CODE.eq(report.channel())) == 0) {
+        if (!catalog.channelCodes().contains(report.channel())) {
             problems.add(new FieldProblem("channel", "no channel " + report.channel() + " is known"));
         }
         List<String> skus = report.lines().stream().map(ChannelStockReport.Line::sku).toList();

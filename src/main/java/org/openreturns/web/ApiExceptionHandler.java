@@ -10,7 +10,7 @@ import org.openreturns.process.TaskClaimedException;
 import org.openreturns.process.TaskNotFoundException;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
-import org.openreturns.system.NotAllowedException;
+import org.openreturns.system.ForbiddenException;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
 import org.springframework.http.HttpHeaders;
@@ -96,7 +96,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return simple(HttpStatus.NOT_FOUND, "Not found", exception.getMessage());
     }
 
-    @ExceptionHandler({TaskAccessDeniedException.class, NotAllowedException.class})
+    @ExceptionHandler({TaskAccessDeniedException.class, ForbiddenException.class})
     ProblemDetail forbidden(RuntimeException exception) {
         return simple(HttpStatus.FORBIDDEN, "Not allowed", exception.getMessage());
     }

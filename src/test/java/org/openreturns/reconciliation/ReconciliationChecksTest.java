@@ -6,6 +6,7 @@ import static org.openreturns.catalog.LocationType.QUARANTINE;
 import static org.openreturns.catalog.LocationType.SELLABLE;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_LINE;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_REPORT;
+import static org.openreturns.db.Tables.INSPECTION;
 import static org.openreturns.db.Tables.LOCATION;
 import static org.openreturns.db.Tables.SALES_CHANNEL;
 import static org.openreturns.db.Tables.STOCK_BALANCE;
@@ -14,11 +15,18 @@ import static org.openreturns.inventory.LedgerFixtures.move;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openreturns.ReturnsIntegrationTest;
+import org.openreturns.accounting.Journal;
+import org.openreturns.accounting.JournalEntryDraft;
+import org.openreturns.orders.OrderService;
+import org.openreturns.refunds.HoldRequest;
+import org.openreturns.refunds.RefundFixtures;
+import org.openreturns.refunds.RefundService;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.inventory.LedgerFixtures;
 import org.openreturns.inventory.MoveReason;
@@ -42,6 +50,12 @@ class ReconciliationChecksTest {
     @Autowired
     StockReports reports;
     @Autowired
+    RefundService refunds;
+    @Autowired
+    OrderService orders;
+    @Autowired
+    Journal journal;
+    @Autowired
     DSLContext db;
 
     Map<LocationType, Long> warehouse;
@@ -62,6 +76,7 @@ class ReconciliationChecksTest {
         assertThat(aboutThisSku(checks.balancesAgainstMoves())).isEmpty();
         assertThat(checks.valuesAgainstAccounts()).isEmpty();
         assertThat(checks.returnMoves()).isEmpty();
+        assertThat(checks.refunds()).isEmpty();
         assertThat(aboutThisSku(checks.overdueInReturns(OffsetDateTime.now().minusHours(48)))).isEmpty();
         assertThat(aboutThisSku(checks.countsAgainstLedger())).isEmpty();
         assertThat(aboutThisSku(checks.channelStockAgainstAvailable())).isEmpty();
@@ -135,6 +150,46 @@ class ReconciliationChecksTest {
             assertThat(finding.actual()).isEqualTo(6);
         });
         reportChannelStock(4);
+    }
+
+    @Test
+    void moneyReleasedForALineWhoseInspectionNoLongerPassesIsLeakage() {
+        RefundFixtures fixtures = new RefundFixtures(db, orders);
+        RefundFixtures.Line line = fixtures.returnedLine("59.90");
+        fixtures.passedInspection(line);
+        long refundId = refunds.hold(HoldRequest.full(RefundFixtures.key(), line.returnId(), 1), "quality1").id();
+        refunds.approve(refundId, "finance1");
+        refunds.release(refundId, "finance1");
+        assertThat(checks.refunds()).isEmpty();
+
+        var inspection = INSPECTION.RETURN_ID.eq(line.returnId());
+        db.update(INSPECTION).set(INSPECTION.SKU_MATCHES, false).where(inspection).execute();
+        try {
+            assertThat(checks.refunds()).singleElement().satisfies(finding -> {
+                assertThat(finding.type()).isEqualTo(CheckType.REFUND_LEAKAGE);
+                assertThat(finding.actual()).isEqualTo(5990);
+            });
+        } finally {
+            db.update(INSPECTION).set(INSPECTION.SKU_MATCHES, true).where(inspection).execute();
+        }
+    }
+
+    @Test
+    void refundsPayableThatDisagreesWithTheRefundsIsFound() {
+        journal.post(List.of(new JournalEntryDraft(UUID.randomUUID().toString(), "MISTAKE",
+                JournalEntryDraft.SourceType.MANUAL, "test", null, null, "EUR", "planted",
+                List.of(JournalEntryDraft.Line.debit("1000", 700), JournalEntryDraft.Line.credit("2100", 700)))),
+                "finance1");
+        long planted = journal.entriesOfSource(JournalEntryDraft.SourceType.MANUAL, "test").get(0).id();
+        try {
+            assertThat(checks.refunds()).singleElement().satisfies(finding -> {
+                assertThat(finding.type()).isEqualTo(CheckType.REFUNDS_PAYABLE_MISMATCH);
+                assertThat(finding.difference()).isEqualTo(700);
+            });
+        } finally {
+            journal.reverse(planted, "planted by a test", "finance1");
+        }
+        assertThat(checks.refunds()).isEmpty();
     }
 
     /** The findings about this test's SKU; other tests of the class leave theirs in the shared database. */
