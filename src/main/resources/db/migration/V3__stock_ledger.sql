@@ -32,7 +32,8 @@ create table stock_move (
     check (from_location_id is distinct from to_location_id),
     check (serial is null or quantity = 1)
 );
-create index stock_move_by_sku on stock_move (sku);
+-- By SKU, and when stock last arrived in a place (reconciliation: how long has it waited in returns?).
+create index stock_move_by_sku_arrival on stock_move (sku, to_location_id, moved_at);
 create index stock_move_by_reference on stock_move (reference_type, reference_id);
 
 create trigger stock_move_append_only

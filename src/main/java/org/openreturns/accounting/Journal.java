@@ -56,6 +56,12 @@ public class Journal {
         return entries.entries(JOURNAL_ENTRY.SOURCE_TYPE.eq(type.name()).and(JOURNAL_ENTRY.SOURCE_ID.eq(sourceId)));
     }
 
+    /** Debits minus credits of one account. */
+    @Transactional(readOnly = true)
+    public long accountBalance(String accountCode) {
+        return entries.balance(accountCode);
+    }
+
     /** Debits minus credits per account code. */
     @Transactional(readOnly = true)
     public Map<String, Long> accountBalances() {

@@ -114,6 +114,12 @@ class JournalRepository {
                         entry.getCurrency(), entry.getReversesEntryId(), lines.getOrDefault(entry.getId(), List.of())));
     }
 
+    long balance(String accountCode) {
+        Long balance = db.select(DSL.sum(JOURNAL_LINE.DEBIT_MINOR.minus(JOURNAL_LINE.CREDIT_MINOR)).cast(Long.class))
+                .from(JOURNAL_LINE).where(JOURNAL_LINE.ACCOUNT_CODE.eq(accountCode)).fetchOne(0, Long.class);
+        return balance == null ? 0 : balance;
+    }
+
     /** Debits minus credits per account, over the whole journal. */
     Map<String, Long> balances() {
         Field<Long> balance = DSL.sum(JOURNAL_LINE.DEBIT_MINOR.minus(JOURNAL_LINE.CREDIT_MINOR)).cast(Long.class)

@@ -36,13 +36,12 @@ class ReconciliationChecks {
         List<Finding> findings = new ArrayList<>();
         for (Record row : db.resultQuery("""
                 with moved as (
-                    select sku, location_id, sum(quantity) as quantity
-                    from (select sku, to_location_id as location_id, quantity
-                          from stock_move where to_location_id is not null
-                          union all
-                          select sku, from_location_id, -quantity
-                          from stock_move where from_location_id is not null) as move
-                    group by sku, location_id
+                    select move.sku, side.location_id, sum(side.quantity) as quantity
+                    from stock_move move
+                    cross join lateral (values (move.to_location_id, move.quantity),
+                                               (move.from_location_id, -move.quantity)) as side(location_id, quantity)
+                    where side.location_id is not null
+                    group by move.sku, side.location_id
                 )
                 select coalesce(b.sku, m.sku) as sku, l.id as location_id, l.warehouse_code, l.type,
                        coalesce(m.quantity, 0) as expected, coalesce(b.quantity, 0) as actual
@@ -149,13 +148,12 @@ class ReconciliationChecks {
     List<Finding> overdueInReturns(OffsetDateTime cutoff) {
         List<Finding> findings = new ArrayList<>();
         for (Record row : db.resultQuery("""
-                select b.sku, b.location_id, l.warehouse_code, l.type, b.quantity, max(m.moved_at) as arrived
+                select b.sku, b.location_id, l.warehouse_code, l.type, b.quantity, arrival.at as arrived
                 from stock_balance b
                 join location l on l.id = b.location_id
-                join stock_move m on m.sku = b.sku and m.to_location_id = b.location_id
-                where b.quantity > 0 and l.type in ('RETURNS_RECEIVING', 'QUARANTINE')
-                group by b.sku, b.location_id, l.warehouse_code, l.type, b.quantity
-                having max(m.moved_at) < {0}
+                cross join lateral (select max(m.moved_at) as at from stock_move m
+                                    where m.sku = b.sku and m.to_location_id = b.location_id) as arrival
+                where b.quantity > 0 and l.type in ('RETURNS_RECEIVING', 'QUARANTINE') and arrival.at < {0}
                 """, org.jooq.impl.DSL.val(cutoff)).fetch()) {
             String sku = row.get("sku", String.class);
             findings.add(new Finding(CheckType.OVERDUE_IN_RETURNS, "OVERDUE_IN_RETURNS:" + sku + ":"
@@ -193,7 +191,7 @@ class ReconciliationChecks {
                 select coalesce(sum(amount_minor), 0) from refund where status in ('APPROVED', 'FAILED')
                 """).fetchSingle().get(0, Long.class);
         // Refunds payable is a liability: its balance is credits minus debits.
-        long payable = -journal.accountBalances().getOrDefault(Accounts.REFUNDS_PAYABLE, 0L);
+        long payable = -journal.accountBalance(Accounts.REFUNDS_PAYABLE);
         if (payable != approvedNotPaid) {
             findings.add(new Finding(CheckType.REFUNDS_PAYABLE_MISMATCH, "REFUNDS_PAYABLE_MISMATCH:"
                     + Accounts.REFUNDS_PAYABLE, null, null, null, Accounts.REFUNDS_PAYABLE, null, approvedNotPaid,

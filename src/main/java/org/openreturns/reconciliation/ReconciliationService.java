@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.openreturns.db.tables.records.ReconciliationBreakRecord;
 import org.openreturns.process.ProcessRuntime;
@@ -41,7 +43,9 @@ public class ReconciliationService {
         this.returnsSla = returnsSla;
     }
 
-    public record RunSummary(long runId, int breaksFound, int newBreaks, int cleared, long millis) {
+    /** @param millisByCheck how long each check took, for whoever watches the run time grow with the ledger */
+    public record RunSummary(long runId, int breaksFound, int newBreaks, int cleared, long millis,
+                             Map<String, Long> millisByCheck) {
     }
 
     @Transactional
@@ -52,13 +56,14 @@ public class ReconciliationService {
         long runId = breaks.startRun(startedBy, now);
 
         List<Finding> findings = new ArrayList<>();
-        findings.addAll(checks.balancesAgainstMoves());
-        findings.addAll(checks.valuesAgainstAccounts());
-        findings.addAll(checks.returnMoves());
-        findings.addAll(checks.overdueInReturns(now.minus(returnsSla)));
-        findings.addAll(checks.refunds());
-        findings.addAll(checks.countsAgainstLedger());
-        findings.addAll(checks.channelStockAgainstAvailable());
+        Map<String, Long> millisByCheck = new LinkedHashMap<>();
+        timed("balances against moves", checks::balancesAgainstMoves, findings, millisByCheck);
+        timed("stock value against accounts", checks::valuesAgainstAccounts, findings, millisByCheck);
+        timed("return receipt and disposition moves", checks::returnMoves, findings, millisByCheck);
+        timed("overdue in returns", () -> checks.overdueInReturns(now.minus(returnsSla)), findings, millisByCheck);
+        timed("refunds", checks::refunds, findings, millisByCheck);
+        timed("counts against ledger", checks::countsAgainstLedger, findings, millisByCheck);
+        timed("channel stock against available", checks::channelStockAgainstAvailable, findings, millisByCheck);
 
         Map<String, ReconciliationBreakRecord> open = breaks.openBreaksByFingerprint();
         int newBreaks = 0;
@@ -78,9 +83,16 @@ public class ReconciliationService {
         }
         breaks.finishRun(runId, OffsetDateTime.now(clock), findings.size(), newBreaks);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        log.info("Reconciliation run {} by {}: {} breaks, {} new, {} cleared, in {} ms", runId, startedBy,
-                findings.size(), newBreaks, open.size(), millis);
-        return new RunSummary(runId, findings.size(), newBreaks, open.size(), millis);
+        log.info("Reconciliation run {} by {}: {} breaks, {} new, {} cleared, in {} ms {}", runId, startedBy,
+                findings.size(), newBreaks, open.size(), millis, millisByCheck);
+        return new RunSummary(runId, findings.size(), newBreaks, open.size(), millis, millisByCheck);
+    }
+
+    private static void timed(String check, Supplier<List<Finding>> run, List<Finding> findings,
+                              Map<String, Long> millisByCheck) {
+        long started = System.nanoTime();
+        findings.addAll(run.get());
+        millisByCheck.put(check, Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     @Transactional(readOnly = true)

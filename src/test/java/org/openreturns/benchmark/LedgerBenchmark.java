@@ -55,15 +55,19 @@ public final class LedgerBenchmark {
     public static void main(String[] args) {
         int moves = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int skus = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        String dataDirectory = "target/benchmark-db/" + UUID.randomUUID();
+        // -Ddatabase=<directory> with 0 moves reconciles a database loaded before, without loading again.
+        String dataDirectory = System.getProperty("database", "target/benchmark-db/" + UUID.randomUUID());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OpenReturnsApplication.class)
                 .run("--server.port=0", "--returns.embedded-postgres.data-directory=" + dataDirectory,
                         "--returns.identity.demo-users=false", "--returns.demo-data=false",
                         "--operaton.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
                         "--returns.embedded-postgres.durable=" + System.getProperty("durable", "true"))) {
             LedgerBenchmark benchmark = new LedgerBenchmark(app.getBean(DSLContext.class), app.getBean(StockLedger.class));
-            benchmark.createMasterData(skus);
-            long loadNanos = benchmark.load(moves, skus);
+            long loadNanos = 0;
+            if (moves > 0) {
+                benchmark.createMasterData(skus);
+                loadNanos = benchmark.load(moves, skus);
+            }
             ReconciliationService reconciliation = app.getBean(ReconciliationService.class);
             long reconcileStart = System.nanoTime();
             ReconciliationService.RunSummary run = reconciliation.run("benchmark");
@@ -72,9 +76,12 @@ public final class LedgerBenchmark {
             double seconds = loadNanos / 1e9;
             System.out.printf("%nLedger benchmark: %,d moves over %,d SKUs and %d warehouses, batches of %d%n",
                     moves, skus, benchmark.warehouses.size(), BATCH);
-            System.out.printf("  ingestion:      %,.0f moves/s (%.1f s)%n", moves / seconds, seconds);
+            if (moves > 0) {
+                System.out.printf("  ingestion:      %,.0f moves/s (%.1f s)%n", moves / seconds, seconds);
+            }
             System.out.printf("  reconciliation: %,d ms for a full run, %d breaks%n",
                     Duration.ofNanos(reconcileNanos).toMillis(), run.breaksFound());
+            run.millisByCheck().forEach((check, millis) -> System.out.printf("    %-40s %,6d ms%n", check, millis));
             System.out.printf("  database:       %s (embedded PostgreSQL, fsync on)%n", dataDirectory);
         }
     }
