@@ -38,7 +38,8 @@ create table journal_entry (
     reverses_entry_id  bigint references journal_entry (id),
     description        text
 );
-create index journal_entry_by_return on journal_entry (return_id);
+-- Partial: most entries (stock moves outside returns) have no return.
+create index journal_entry_by_return on journal_entry (return_id) where return_id is not null;
 create index journal_entry_by_source on journal_entry (source_type, source_id);
 
 create table journal_line (
