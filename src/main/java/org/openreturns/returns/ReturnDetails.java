@@ -12,7 +12,7 @@ public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, Str
                             String customerMessage, List<ReturnLineView> lines, Refund refund,
                             List<TimelineEntry> timeline, List<OpenTask> openTasks) {
 
-    /** Refunds come with the money ledger; until one is decided this is null. */
+    /** The money side: null until a refund is decided for a line. */
     public record Refund(String decision, long amountMinor, String status) {
     }
 

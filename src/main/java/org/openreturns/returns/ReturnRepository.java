@@ -1,6 +1,7 @@
 package org.openreturns.returns;
 
 import static org.openreturns.db.Tables.INSPECTION;
+import static org.openreturns.db.Tables.REFUND;
 import static org.openreturns.db.Tables.RETURN_EVENT;
 import static org.openreturns.db.Tables.RETURN_LINE;
 import static org.openreturns.db.Tables.RETURN_REQUEST;
@@ -8,6 +9,7 @@ import static org.openreturns.db.Tables.SALES_ORDER;
 import static org.openreturns.db.Tables.SALES_ORDER_LINE;
 
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record3;
 import org.jooq.impl.DSL;
 import org.openreturns.db.tables.records.ReturnRequestRecord;
 import org.springframework.stereotype.Repository;
@@ -145,6 +148,25 @@ class ReturnRepository {
         return db.selectFrom(RETURN_EVENT).where(RETURN_EVENT.RETURN_ID.eq(returnId)).orderBy(RETURN_EVENT.ID)
                 .fetch(event -> new ReturnDetails.TimelineEntry(event.getOccurredAt(), event.getActor(),
                         event.getType(), event.getFromStatus(), event.getToStatus(), event.getDetail()));
+    }
+
+    /**
+     * The refund of the return, read from the refunds' table: one decision when all lines share it
+     * ({@code MIXED} otherwise), the amounts added up, and the status of the line furthest behind.
+     */
+    Optional<ReturnDetails.Refund> refund(UUID returnId) {
+        List<Record3<String, Long, String>> refunds = db.select(REFUND.DECISION, REFUND.AMOUNT_MINOR,
+                        REFUND.STATUS).from(REFUND).where(REFUND.RETURN_ID.eq(returnId)).fetch();
+        if (refunds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> progress = List.of("FAILED", "HELD", "APPROVED", "RELEASED");
+        String decision = refunds.stream().map(Record3::value1).distinct().count() == 1
+                ? refunds.get(0).value1() : "MIXED";
+        long amount = refunds.stream().mapToLong(Record3::value2).sum();
+        String status = refunds.stream().map(Record3::value3)
+                .min(Comparator.comparingInt(progress::indexOf)).orElseThrow();
+        return Optional.of(new ReturnDetails.Refund(decision, amount, status));
     }
 
     Optional<OrderReference> orderOf(UUID returnId) {

@@ -175,7 +175,7 @@ public class ReturnService {
         return new ReturnDetails(returnId, stored.getRmaNumber(), order.orderNumber(), order.channel(),
                 order.currency(), order.warehouse(), ReturnStatus.valueOf(stored.getStatus()),
                 stored.getRequestedAt(), stored.getRequestedBy(), stored.getCustomerMessage(),
-                returns.lines(returnId), null, returns.timeline(returnId),
+                returns.lines(returnId), returns.refund(returnId).orElse(null), returns.timeline(returnId),
                 humanTasks.openTasksOf(returnId.toString()).stream().map(ReturnDetails.OpenTask::of).toList());
     }
 

@@ -67,6 +67,9 @@ class RefundApiTest {
             assertThat((Map<String, Object>) refund.get("creditNote")).containsEntry("amountMinor", 1500);
             assertThat((List<?>) refund.get("history")).hasSize(3);
         });
+        assertThat((Map<String, Object>) api.get("support1", "/api/returns/" + returnId).getBody().get("refund"))
+                .containsEntry("decision", "FULL").containsEntry("amountMinor", 1500)
+                .containsEntry("status", "RELEASED");
     }
 
     @Test
