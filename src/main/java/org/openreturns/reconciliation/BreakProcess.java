@@ -1,5 +1,13 @@
 package org.openreturns.reconciliation;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.openreturns.process.StepContext;
+import org.openreturns.process.StepResult;
+import org.openreturns.system.FieldProblem;
+
 /** The names that bind the code to {@code bpmn/reconciliation-break.bpmn} and {@code reconciliation-schedule.bpmn}. */
 final class BreakProcess {
 
@@ -20,5 +28,15 @@ final class BreakProcess {
     static final String APPROVAL_PROBLEM = "approvalProblem";
 
     private BreakProcess() {
+    }
+
+    static long breakId(StepContext context) {
+        return Long.parseLong(context.string(BREAK_ID));
+    }
+
+    /** The business error that sends the work back to a person, with the problems for their form to show. */
+    static StepResult sentBack(String errorCode, String problemVariable, List<FieldProblem> problems) {
+        String problem = problems.stream().map(p -> p.field() + " " + p.problem()).collect(Collectors.joining("; "));
+        return StepResult.businessError(errorCode, problem, Map.of(problemVariable, problem));
     }
 }
