@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.openreturns.system.DemoSetting;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -103,10 +104,6 @@ class DemoCatalogue {
     }
 
     private boolean demoDataWanted() {
-        String configured = environment.getProperty("returns.demo-data", "");
-        if (!configured.isBlank()) {
-            return Boolean.parseBoolean(configured);
-        }
-        return environment.getProperty("spring.datasource.url", "").isBlank();
+        return DemoSetting.isOn(environment, "returns.demo-data");
     }
 }

@@ -74,4 +74,14 @@ class DemoCatalogueTest {
         return Map.of("suppliers", db.fetchCount(SUPPLIER), "warehouses", db.fetchCount(WAREHOUSE),
                 "locations", db.fetchCount(LOCATION), "products", db.fetchCount(PRODUCT));
     }
+
+    @Test
+    void theDemoWarehousesHoldOpeningStockAndOnlySellableStockIsAvailable() {
+        ApiClient api = new ApiClient(http);
+
+        Map<String, Object> tShirt = api.get("support1", "/api/inventory/TSHIRT-BLK-M").getBody();
+        assertThat(tShirt).containsEntry("availableToSell", 36);
+        Map<String, Object> watch = api.get("support1", "/api/inventory/WATCH-S2").getBody();
+        assertThat(watch).containsEntry("availableToSell", 5);
+    }
 }

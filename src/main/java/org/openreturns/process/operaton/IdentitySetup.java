@@ -15,6 +15,7 @@ import org.operaton.bpm.engine.authorization.Resource;
 import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
+import org.openreturns.system.DemoSetting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -65,20 +66,11 @@ class IdentitySetup implements SmartInitializingSingleton {
         if (!adminUser.isBlank() && !adminPassword.isBlank()) {
             createAdmin(adminUser, adminPassword);
         }
-        if (demoUsersWanted()) {
+        if (DemoSetting.isOn(environment, "returns.identity.demo-users")) {
             String password = environment.getProperty("returns.identity.demo-password", "demo");
             DEMO_USERS.forEach((user, groups) -> createUser(user, password, groups));
             createAdmin("admin", password);
         }
-    }
-
-    /** Unless set explicitly, demo users exist only on the embedded default, never on a configured database. */
-    private boolean demoUsersWanted() {
-        String configured = environment.getProperty("returns.identity.demo-users", "");
-        if (!configured.isBlank()) {
-            return Boolean.parseBoolean(configured);
-        }
-        return environment.getProperty("spring.datasource.url", "").isBlank();
     }
 
     private void createAdmin(String userId, String password) {
