@@ -21,10 +21,7 @@ class InventoryController {
     @GetMapping("/{sku}")
     InventoryView inventory(@PathVariable String sku) {
         List<OnHand> onHand = ledger.onHand(sku);
-        int availableToSell = onHand.stream()
-                .filter(place -> place.locationType() == org.openreturns.catalog.LocationType.SELLABLE)
-                .mapToInt(OnHand::quantity).sum();
-        return new InventoryView(sku, availableToSell, onHand);
+        return new InventoryView(sku, StockLedger.availableToSell(onHand), onHand);
     }
 
     record InventoryView(String sku, int availableToSell, List<OnHand> onHand) {

@@ -256,7 +256,12 @@ public class StockLedger {
 
     @Transactional(readOnly = true)
     public int availableToSell(String sku) {
-        return onHand(sku).stream().filter(place -> place.locationType() == LocationType.SELLABLE)
+        return availableToSell(onHand(sku));
+    }
+
+    /** Only sellable stock is available to sell: returned units wait elsewhere until inspection releases them. */
+    static int availableToSell(List<OnHand> onHand) {
+        return onHand.stream().filter(place -> place.locationType() == LocationType.SELLABLE)
                 .mapToInt(OnHand::quantity).sum();
     }
 }

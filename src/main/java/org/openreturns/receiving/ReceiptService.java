@@ -2,6 +2,7 @@ package org.openreturns.receiving;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,7 +79,7 @@ public class ReceiptService {
     }
 
     @Transactional(readOnly = true)
-    public java.util.List<ParcelScan.Item> items(long receiptId) {
+    public List<ParcelScan.Item> items(long receiptId) {
         return receipts.items(receiptId);
     }
 }
