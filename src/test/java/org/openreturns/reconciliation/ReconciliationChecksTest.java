@@ -1,6 +1,7 @@
 package org.openreturns.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.openreturns.catalog.LocationType.CUSTOMER;
 import static org.openreturns.catalog.LocationType.QUARANTINE;
 import static org.openreturns.catalog.LocationType.SELLABLE;
@@ -8,6 +9,9 @@ import static org.openreturns.db.Tables.CHANNEL_STOCK_LINE;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_REPORT;
 import static org.openreturns.db.Tables.INSPECTION;
 import static org.openreturns.db.Tables.LOCATION;
+import static org.openreturns.db.Tables.RETURN_LINE;
+import static org.openreturns.db.Tables.RETURN_REQUEST;
+import static org.openreturns.db.Tables.STOCK_MOVE;
 import static org.openreturns.db.Tables.SALES_CHANNEL;
 import static org.openreturns.db.Tables.STOCK_BALANCE;
 import static org.openreturns.inventory.LedgerFixtures.move;
@@ -30,7 +34,9 @@ import org.openreturns.refunds.RefundService;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.inventory.LedgerFixtures;
 import org.openreturns.inventory.MoveReason;
+import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -91,6 +97,55 @@ class ReconciliationChecksTest {
                     assertThat(finding.expected()).isEqualTo(4);
                     assertThat(finding.actual()).isEqualTo(5);
                 }));
+    }
+
+    @Test
+    void movesThatTakeMoreOutOfAPlaceThanEverArrivedAreANegativeBalance() {
+        long quarantine = warehouse.get(QUARANTINE);
+        insertRawMove(quarantine, null);
+        try {
+            assertThat(aboutThisSku(checks.balancesAgainstMoves())).extracting(Finding::type)
+                    .containsExactlyInAnyOrder(CheckType.NEGATIVE_BALANCE, CheckType.BALANCE_VS_MOVES);
+        } finally {
+            insertRawMove(null, quarantine);
+        }
+        assertThat(aboutThisSku(checks.balancesAgainstMoves())).isEmpty();
+    }
+
+    @Test
+    void aReceivedReturnLineNeedsItsReceiptMoveAndAResolvedOneItsDispositionMove() {
+        RefundFixtures.Line line = new RefundFixtures(db, orders).returnedLine("25.00");
+        String reference = line.returnId() + "#1";
+        assertThat(checks.returnMoves()).extracting(Finding::type, Finding::reference)
+                .containsExactly(tuple(CheckType.RECEIPT_MOVE_MISSING, reference));
+
+        ledger.record(returnMove(line, MoveReason.RETURN_RECEIPT, warehouse.get(CUSTOMER), warehouse.get(QUARANTINE)));
+        assertThat(checks.returnMoves()).isEmpty();
+
+        db.update(RETURN_REQUEST).set(RETURN_REQUEST.STATUS, "CLOSED").where(RETURN_REQUEST.ID.eq(line.returnId()))
+                .execute();
+        db.update(RETURN_LINE).set(RETURN_LINE.DISPOSITION, "RESTOCK").where(RETURN_LINE.RETURN_ID.eq(line.returnId()))
+                .execute();
+        assertThat(checks.returnMoves()).extracting(Finding::type, Finding::reference)
+                .containsExactly(tuple(CheckType.DISPOSITION_MOVE_MISSING, reference));
+
+        ledger.record(returnMove(line, MoveReason.RESTOCK, warehouse.get(QUARANTINE), warehouse.get(SELLABLE)));
+        assertThat(checks.returnMoves()).isEmpty();
+    }
+
+    private StockMoveRequest returnMove(RefundFixtures.Line line, MoveReason reason, long from, long to) {
+        return new StockMoveRequest(UUID.randomUUID().toString(), sku, null, null, 1, from, to, reason,
+                ReferenceType.RETURN, line.returnId().toString(), 1, 1000L, null, "warehouse1");
+    }
+
+    /** A move written past the ledger's service, as a faulty import or a manual fix would. */
+    private void insertRawMove(Long from, Long to) {
+        db.insertInto(STOCK_MOVE)
+                .set(STOCK_MOVE.IDEMPOTENCY_KEY, UUID.randomUUID().toString()).set(STOCK_MOVE.SKU, sku)
+                .set(STOCK_MOVE.QUANTITY, 1).set(STOCK_MOVE.FROM_LOCATION_ID, from).set(STOCK_MOVE.TO_LOCATION_ID, to)
+                .set(STOCK_MOVE.REASON, "COUNT_ADJUSTMENT").set(STOCK_MOVE.REFERENCE_TYPE, "ADJUSTMENT")
+                .set(STOCK_MOVE.REFERENCE_ID, "raw").set(STOCK_MOVE.VALUE_MINOR, 0L).set(STOCK_MOVE.CURRENCY, "EUR")
+                .set(STOCK_MOVE.MOVED_BY, "someone").set(STOCK_MOVE.MOVED_AT, OffsetDateTime.now()).execute();
     }
 
     @Test
