@@ -3,7 +3,6 @@ package org.openreturns.quality;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepHandler;
@@ -48,8 +47,7 @@ class RecordInspectionHandler implements StepHandler {
         UUID returnId = context.uuid(ReturnProcess.RETURN_ID);
         List<FieldProblem> problems = inspections.record(returnId, findings);
         if (!problems.isEmpty()) {
-            String problem = problems.stream().map(p -> p.field() + " " + p.problem())
-                    .collect(Collectors.joining("; "));
+            String problem = FieldProblem.describe(problems);
             returns.note(returnId, findings.inspectedBy(), "INSPECTION_RETURNED",
                     "Inspection sent back to the inspector: " + problem);
             return StepResult.businessError(ReturnProcess.ERROR_INSPECTION_INVALID, problem,

@@ -2,7 +2,6 @@ package org.openreturns.reconciliation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepResult;
@@ -36,7 +35,7 @@ final class BreakProcess {
 
     /** The business error that sends the work back to a person, with the problems for their form to show. */
     static StepResult sentBack(String errorCode, String problemVariable, List<FieldProblem> problems) {
-        String problem = problems.stream().map(p -> p.field() + " " + p.problem()).collect(Collectors.joining("; "));
+        String problem = FieldProblem.describe(problems);
         return StepResult.businessError(errorCode, problem, Map.of(problemVariable, problem));
     }
 }

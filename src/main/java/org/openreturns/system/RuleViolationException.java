@@ -11,7 +11,7 @@ public class RuleViolationException extends RuntimeException {
     private final List<FieldProblem> problems;
 
     public RuleViolationException(List<FieldProblem> problems) {
-        super(problems.stream().map(p -> p.field() + ": " + p.problem()).reduce((a, b) -> a + "; " + b).orElse(""));
+        super(FieldProblem.describe(problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -107,8 +107,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, List<FieldProblem> problems) {
-        String detail = problems.stream().map(p -> p.field() + " " + p.problem())
-                .reduce((a, b) -> a + "; " + b).orElse(title);
+        String detail = problems.isEmpty() ? title : FieldProblem.describe(problems);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setProperty("errors", problems);
