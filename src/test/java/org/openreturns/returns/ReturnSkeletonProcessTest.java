@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openreturns.ApiClient;
+import org.operaton.bpm.engine.TaskService;
 import org.openreturns.ReturnsIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,6 +30,10 @@ class ReturnSkeletonProcessTest {
 
     @Autowired
     TestRestTemplate http;
+
+    /** Stands in for Tasklist, where an inspector claims a task before working on it. */
+    @Autowired
+    TaskService taskService;
 
     ApiClient api;
 
@@ -117,6 +122,24 @@ class ReturnSkeletonProcessTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(status(returnIdOf(rma))).isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void aTaskClaimedByAnotherInspectorInTasklistCannotBeCompletedByTheApi() {
+        String rma = authorizedReturn(line(1, "BELT-BRN-90", 1, "35.00"), 1);
+        receiveParcel(rma, "BELT-BRN-90", null);
+        Map<String, Object> task = inspectionTaskOf(rma);
+        taskService.claim((String) task.get("id"), "quality2");
+
+        ResponseEntity<Map<String, Object>> refused =
+                api.post("quality1", "/api/tasks/" + task.get("id") + "/complete", inspection("A", true));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail")).contains("claimed by quality2");
+        complete("quality2", task, inspection("A", true));
+        assertThat(timeline(awaitStatus(returnIdOf(rma), "CLOSED")))
+                .filteredOn(event -> "INSPECTED".equals(event.get("type")))
+                .extracting(event -> event.get("actor")).containsExactly("quality2");
     }
 
     @Test
