@@ -53,7 +53,8 @@ import org.springframework.context.annotation.Primary;
 public final class LifecycleBenchmark {
 
     private static final String WAREHOUSE = "BENCH-WH";
-    private static final String SKU = "BENCH-TSHIRT";
+    /** Returns spread over many SKUs, as a catalogue's are: one SKU would make every return wait for its balance. */
+    private static final int SKUS = 200;
 
     public static void main(String[] args) throws Exception {
         int returns = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
@@ -102,7 +103,8 @@ public final class LifecycleBenchmark {
 
     /** One return through the API; answers the milliseconds spent waiting for the system, not for people. */
     private static double engineLifecycle(Api api, OrderService orders) throws Exception {
-        String orderId = order(orders);
+        String sku = randomSku();
+        String orderId = order(orders, sku);
         long start = System.nanoTime();
         Map<?, ?> created = api.post("support1", "/api/returns", Map.of("orderId", orderId,
                 "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "reasonCode", "SIZE_TOO_SMALL",
@@ -113,7 +115,7 @@ public final class LifecycleBenchmark {
         // The parcel arrives days later: that wait is the customer's, not the system's.
         long received = System.nanoTime();
         api.post("warehouse1", "/api/receipts", Map.of("warehouse", WAREHOUSE, "rmaNumber", created.get("rmaNumber"),
-                "lines", List.of(Map.of("sku", SKU, "quantity", 1))));
+                "lines", List.of(Map.of("sku", sku, "quantity", 1))));
         Map<?, ?> withTask = api.awaitReturn(returnId, details -> !((List<?>) details.get("openTasks")).isEmpty());
         long taskOpen = System.nanoTime();
         String taskId = (String) ((Map<?, ?>) ((List<?>) withTask.get("openTasks")).get(0)).get("id");
@@ -158,7 +160,8 @@ public final class LifecycleBenchmark {
     }
 
     private static double directLifecycle(ConfigurableApplicationContext app) {
-        String orderId = order(app.getBean(OrderService.class));
+        String sku = randomSku();
+        String orderId = order(app.getBean(OrderService.class), sku);
         long start = System.nanoTime();
         ReturnService.RequestedReturn requested = app.getBean(ReturnService.class).request(new ReturnRequest(orderId,
                 "WEB", List.of(new ReturnRequest.Line(1, 1, org.openreturns.returns.ReasonCode.SIZE_TOO_SMALL,
@@ -167,7 +170,7 @@ public final class LifecycleBenchmark {
         app.getBean(EligibilityService.class).check(returnId);
         app.getBean(ReturnAuthorizations.class).authorize(returnId, null, null);
         ReceiptService.Receipt receipt = app.getBean(ReceiptService.class).receive(new ParcelScan(null, WAREHOUSE,
-                requested.rmaNumber(), null, List.of(new ParcelScan.Item(SKU, null, 1))), "warehouse1");
+                requested.rmaNumber(), null, List.of(new ParcelScan.Item(sku, null, 1))), "warehouse1");
         app.getBean(ReturnReceipts.class).book(returnId, receipt.receiptId());
         app.getBean(InspectionService.class).record(returnId, 1, new InspectionFindings("A", true, null, true, true,
                 true, null, null, List.of(), "quality1"));
@@ -221,18 +224,24 @@ public final class LifecycleBenchmark {
         api.post("admin", "/api/suppliers", Map.of("code", "BENCH", "name", "Benchmark supplier",
                 "email", "bench@example.com"));
         api.post("admin", "/api/warehouses", Map.of("code", WAREHOUSE, "name", "Benchmark warehouse", "country", "DE"));
-        api.post("admin", "/api/products", Map.of("sku", SKU, "name", "Benchmark T-shirt", "category", "t-shirts",
-                "supplier", "BENCH", "currency", "EUR", "unitCost", new BigDecimal("6.40"),
-                "price", new BigDecimal("19.90")));
+        for (int i = 0; i < SKUS; i++) {
+            api.post("admin", "/api/products", Map.of("sku", "BENCH-" + i, "name", "Benchmark T-shirt " + i,
+                    "category", "t-shirts", "supplier", "BENCH", "currency", "EUR", "unitCost", new BigDecimal("6.40"),
+                    "price", new BigDecimal("19.90")));
+        }
         return api;
     }
 
-    private static String order(OrderService orders) {
+    private static String randomSku() {
+        return "BENCH-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(SKUS);
+    }
+
+    private static String order(OrderService orders, String sku) {
         String orderId = "BENCH-" + UUID.randomUUID();
         OffsetDateTime delivered = OffsetDateTime.now().minusDays(3);
         orders.ingest(new OrderIngestion(orderId, "WEB", new OrderIngestion.Customer("C-" + orderId,
                 "bench@example.com", org.openreturns.orders.CustomerTier.STANDARD), delivered.minusDays(2), delivered, "EUR", WAREHOUSE,
-                List.of(new OrderIngestion.Line(1, SKU, 1, new BigDecimal("19.90"), List.of()))), "benchmark");
+                List.of(new OrderIngestion.Line(1, sku, 1, new BigDecimal("19.90"), List.of()))), "benchmark");
         return orderId;
     }
 
@@ -254,8 +263,10 @@ public final class LifecycleBenchmark {
             return response.body().isEmpty() ? Map.of() : json.readValue(response.body(), Map.class);
         }
 
+        /** Polls from every 2 ms up to every 20 ms, so that waiting clients do not load the server they measure. */
         Map<?, ?> awaitReturn(String returnId, Predicate<Map<?, ?>> condition) throws Exception {
             long deadline = System.nanoTime() + 60_000_000_000L;
+            long pause = 2;
             while (System.nanoTime() < deadline) {
                 HttpResponse<String> response = http.send(request("support1", "/api/returns/" + returnId).GET()
                         .build(), HttpResponse.BodyHandlers.ofString());
@@ -263,7 +274,8 @@ public final class LifecycleBenchmark {
                 if (condition.test(details)) {
                     return details;
                 }
-                Thread.sleep(5);
+                Thread.sleep(pause);
+                pause = Math.min(20, pause * 2);
             }
             throw new IllegalStateException("Return " + returnId + " did not get there within a minute");
         }

@@ -107,8 +107,11 @@ class ReturnEdgePathsTest {
         driver.completed("support1", review, Map.of("approved", false, "decisionReason", "Damage caused by wearing"));
 
         Map<String, Object> rejected = driver.awaitStatus(returnId, "REJECTED");
+        assertThat(timelineTypes(rejected)).containsExactly("REQUESTED", "ELIGIBILITY_CHECKED", "REJECTED");
         assertThat(rejected.get("timeline").toString()).contains("Damage caused by wearing");
         assertThat(driver.entries(returnId)).isEmpty();
+        assertThat(driver.stock(tshirt)).isEmpty();
+        assertThat(rejected.get("refund")).isNull();
     }
 
     @Test
@@ -121,7 +124,11 @@ class ReturnEdgePathsTest {
         driver.fireTimer(returnId, "ParcelExpired");
 
         Map<String, Object> expired = driver.awaitStatus(returnId, "EXPIRED");
-        assertThat(timelineTypes(expired)).endsWith("EXPIRED");
+        assertThat(timelineTypes(expired)).containsExactly("REQUESTED", "ELIGIBILITY_CHECKED", "AUTHORIZED", "EXPIRED");
+        assertThat(driver.stock(tshirt)).isEmpty();
+        assertThat(driver.entries(returnId)).isEmpty();
+        assertThat(expired.get("refund")).isNull();
+        assertThat(expired.get("notifications").toString()).contains("RETURN_EXPIRED");
         assertThat(driver.api.getList("warehouse1", "/api/warehouses/" + driver.warehouse + "/expected-inbound")
                 .getBody()).isEmpty();
         driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "UNOPENED"));
@@ -256,6 +263,46 @@ class ReturnEdgePathsTest {
                 .intValue()).isEqualTo(before + 1);
         driver.completed("support1", review, Map.of("approved", true, "decisionReason", "ok"));
         driver.awaitStatus(returnId, "AUTHORIZED");
+    }
+
+    @Test
+    void findingsThatContradictTheSaleGoBackToTheInspectorWithTheProblemNamed() {
+        String watch = driver.product("WATCH", "smartwatches", "412.00", "649.00", true, false);
+        String orderId = driver.order("STANDARD", sold(1, watch, 1, "649.00", "SN-5"));
+        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"));
+        String returnId = (String) requested.get("returnId");
+        driver.awaitStatus(returnId, "AUTHORIZED");
+        driver.scan((String) requested.get("rmaNumber"), item(watch, "SN-5", 1));
+        Map<String, Object> first = driver.awaitTask("quality", returnId, "InspectReturn");
+
+        driver.completed("quality1", first, serializedInspection("A", "SN-6", true));
+
+        Map<String, Object> second = driver.awaitTask("quality", returnId, "InspectReturn");
+        assertThat(second.get("id")).isNotEqualTo(first.get("id"));
+        Map<String, Object> sentBack = driver.details(returnId);
+        assertThat(sentBack).containsEntry("status", "RECEIVED");
+        assertThat(sentBack.get("timeline").toString()).contains("INSPECTION_RETURNED",
+                "serial SN-6 was not sold on line 1");
+        assertThat(sentBack.get("refund")).isNull();
+        driver.completed("quality1", second, serializedInspection("A", "SN-5", true));
+        driver.awaitTask("finance", returnId, "ApproveReturn");
+    }
+
+    @Test
+    void anInspectionNotDoneInTimeIsEscalatedAndTheInspectorCanStillDoIt() {
+        String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
+        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "UNOPENED"));
+        String returnId = (String) requested.get("returnId");
+        driver.awaitStatus(returnId, "AUTHORIZED");
+        driver.scan((String) requested.get("rmaNumber"), item(tshirt, null, 1));
+        Map<String, Object> inspection = driver.awaitTask("quality", returnId, "InspectReturn");
+
+        driver.fireTimer(returnId, "InspectionOverdue");
+
+        assertThat(driver.awaitTask("manager", returnId, "InspectReturn").get("id")).isEqualTo(inspection.get("id"));
+        assertThat(timelineTypes(driver.details(returnId))).contains("SLA_ESCALATED");
+        driver.completed("quality1", inspection, inspection("A", true, true));
+        assertThat(refund(driver.awaitStatus(returnId, "CLOSED"))).containsEntry("status", "RELEASED");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.openreturns.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openreturns.returns.LifecycleDriver.inspection;
 import static org.openreturns.returns.LifecycleDriver.item;
 import static org.openreturns.returns.LifecycleDriver.lines;
@@ -20,8 +21,10 @@ import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -45,6 +48,10 @@ class ReturnLifecycleTest {
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
     @Autowired
     HistoryService historyService;
 
@@ -217,6 +224,15 @@ class ReturnLifecycleTest {
                 Map.of("approved", true, "comment", "Looks fine"));
         assertThat(ownApproval.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat((String) ownApproval.getBody().get("detail")).contains("four eyes");
+        // Tasklist completes through the engine as the logged-in user: the same listener refuses it there.
+        identityService.setAuthentication("admin", List.of("finance", "quality"));
+        try {
+            assertThatThrownBy(() -> taskService.complete((String) approval.get("id"),
+                    Map.of("approved", true, "comment", "From Tasklist")))
+                    .hasStackTraceContaining("four eyes are required");
+        } finally {
+            identityService.clearAuthentication();
+        }
         assertThat(driver.details(returnId)).containsEntry("status", "AWAITING_APPROVAL");
 
         driver.completed("finance1", approval, Map.of("approved", true, "comment", "Serial verified"));
