@@ -31,6 +31,16 @@ final class DecisionTable {
     record Outcome(String ruleId, Map<String, Object> outputs) {
     }
 
+    /** The input variables of one evaluation, built up one by one. */
+    static final class Line {
+        private final Map<String, Object> variables = new HashMap<>();
+
+        Line with(String name, Object value) {
+            variables.put(name, value);
+            return this;
+        }
+    }
+
     private final DmnModelInstance model;
     private final DmnDecision decision;
     private final DmnEngine engine;
@@ -51,9 +61,9 @@ final class DecisionTable {
         this.decision = engine.parseDecision(decisionId, model);
     }
 
-    Outcome evaluate(Map<String, Object> variables) {
+    Outcome evaluate(Line line) {
         matchedRuleIds.clear();
-        DmnDecisionTableResult result = engine.evaluateDecisionTable(decision, new HashMap<>(variables));
+        DmnDecisionTableResult result = engine.evaluateDecisionTable(decision, line.variables);
         if (result.isEmpty()) {
             return new Outcome(null, Map.of());
         }

@@ -2,12 +2,12 @@ package org.openreturns.process.operaton;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openreturns.process.operaton.DecisionTable.Line;
 import org.openreturns.process.operaton.DecisionTable.Outcome;
 
 /** The rules of {@code bpmn/eligibility.dmn}, one return line at a time, on Operaton's DMN engine. */
@@ -117,7 +117,7 @@ class EligibilityDecisionTest {
     }
 
     private static Outcome evaluate(Line line) {
-        return TABLE.evaluate(line.variables);
+        return TABLE.evaluate(line);
     }
 
     private static Outcome outcome(String ruleId, String eligibility, String reason) {
@@ -135,14 +135,5 @@ class EligibilityDecisionTest {
                 .with("reasonCode", "SIZE_TOO_SMALL")
                 .with("channel", "WEB")
                 .with("lineValue", 49.9);
-    }
-
-    private static final class Line {
-        private final Map<String, Object> variables = new HashMap<>();
-
-        Line with(String name, Object value) {
-            variables.put(name, value);
-            return this;
-        }
     }
 }
