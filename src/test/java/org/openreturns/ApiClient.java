@@ -50,17 +50,33 @@ public final class ApiClient {
         return "WEB-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A delivered web order with one line per SKU given, each of quantity 1 at 59.90 EUR. */
+    /** A web order from WH-BER delivered five days ago, well inside the return window, with the lines given. */
     public static Map<String, Object> order(String orderId, Map<String, Object>... lines) {
+        java.time.OffsetDateTime delivered = java.time.OffsetDateTime.now().minusDays(5);
         return Map.of(
                 "id", orderId,
                 "channel", "WEB",
                 "customer", Map.of("id", "C-" + orderId, "email", "anna@example.com", "tier", "STANDARD"),
-                "placedAt", "2026-11-01T10:00:00Z",
-                "deliveredAt", "2026-11-04T15:00:00Z",
+                "placedAt", delivered.minusDays(3).toString(),
+                "deliveredAt", delivered.toString(),
                 "currency", "EUR",
                 "warehouse", "WH-BER",
                 "lines", List.of(lines));
+    }
+
+    /**
+     * Puts WH-BER and the products given (T-shirts at 6.40 / 19.90 of supplier TEST-SUPPLIER) into the catalogue, so
+     * returns of them can be booked. Saving what exists already changes nothing.
+     */
+    public void catalogue(String... skus) {
+        post("admin", "/api/suppliers", Map.of("code", "TEST-SUPPLIER", "name", "Test supplier",
+                "email", "test@supplier.example"));
+        post("admin", "/api/warehouses", Map.of("code", "WH-BER", "name", "Berlin fulfilment centre", "country", "DE"));
+        for (String sku : skus) {
+            post("admin", "/api/products", Map.of("sku", sku, "name", "Product " + sku, "category", "t-shirts",
+                    "supplier", "TEST-SUPPLIER", "currency", "EUR", "unitCost", new java.math.BigDecimal("6.40"),
+                    "price", new java.math.BigDecimal("19.90")));
+        }
     }
 
     public static Map<String, Object> line(int lineNo, String sku, int quantity, String unitPrice, String... serials) {

@@ -254,6 +254,20 @@ public class StockLedger {
         return ledger.onHand(sku);
     }
 
+    /**
+     * What moving {@code quantity} units of the SKU out of the location would take along at moving average cost; 0
+     * when the location holds none. Used to set a value at destination, e.g. a liquidation's net realisable value.
+     */
+    @Transactional(readOnly = true)
+    public long valueOf(String sku, long locationId, int quantity) {
+        long[] balance = ledger.balance(sku, locationId);
+        if (balance[0] <= 0) {
+            return 0;
+        }
+        return BigDecimal.valueOf(balance[1]).multiply(BigDecimal.valueOf(Math.min(quantity, balance[0])))
+                .divide(BigDecimal.valueOf(balance[0]), 0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
     @Transactional(readOnly = true)
     public int availableToSell(String sku) {
         return availableToSell(onHand(sku));

@@ -204,4 +204,12 @@ class StockLedgerRepository {
                 .orderBy(LOCATION.WAREHOUSE_CODE, LOCATION.TYPE)
                 .fetch(row -> new OnHand(row.value1(), LocationType.valueOf(row.value2()), row.value3()));
     }
+
+    /** Quantity and value of the SKU at the location, {0, 0} when it has never been there. */
+    long[] balance(String sku, long locationId) {
+        return db.select(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.VALUE_MINOR).from(STOCK_BALANCE)
+                .where(STOCK_BALANCE.SKU.eq(sku)).and(STOCK_BALANCE.LOCATION_ID.eq(locationId))
+                .fetchOptional(row -> new long[] {row.value1(), row.value2()})
+                .orElse(new long[] {0, 0});
+    }
 }

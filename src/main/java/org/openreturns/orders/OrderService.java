@@ -2,6 +2,7 @@ package org.openreturns.orders;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -98,8 +99,9 @@ public class OrderService {
         if (!sameLines(stored, resent)) {
             differences.add("lines");
         }
+        // PostgreSQL keeps microseconds: a resend with finer timestamps is the same order.
         if (stored.deliveredAt() != null && resent.deliveredAt() != null
-                && !stored.deliveredAt().isEqual(resent.deliveredAt())) {
+                && !stored.deliveredAt().isEqual(resent.deliveredAt().truncatedTo(ChronoUnit.MICROS))) {
             differences.add("deliveredAt");
         }
         if (!differences.isEmpty()) {

@@ -41,6 +41,18 @@ public record StepContext(String taskType, String processInstanceId, String busi
         }
     }
 
+    /** A whole number, whichever integer type the engine stored it as. */
+    public long longValue(String name) {
+        Object value = variables.get(name);
+        if (value == null) {
+            throw missing(name);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        throw wrongType(name, "a whole number", value);
+    }
+
     public Optional<Boolean> optionalBoolean(String name) {
         Object value = variables.get(name);
         if (value == null) {

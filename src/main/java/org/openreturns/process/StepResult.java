@@ -1,5 +1,7 @@
 package org.openreturns.process;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,9 +26,10 @@ public sealed interface StepResult {
         return new BusinessError(errorCode, message, variables);
     }
 
+    /** A variable mapped to null is cleared, e.g. a form's answers before the same form is shown again. */
     record Completed(Map<String, Object> variables) implements StepResult {
         public Completed {
-            variables = Map.copyOf(variables);
+            variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         }
     }
 

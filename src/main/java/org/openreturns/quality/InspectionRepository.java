@@ -3,6 +3,7 @@ package org.openreturns.quality;
 import static org.openreturns.db.Tables.INSPECTION;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
@@ -31,10 +32,17 @@ class InspectionRepository {
                 .set(INSPECTION.REASON_CONFIRMED, findings.reasonConfirmed())
                 .set(INSPECTION.RECEIVED_SERIAL, blankToNull(findings.receivedSerial()))
                 .set(INSPECTION.NOTES, blankToNull(findings.notes()))
+                .set(INSPECTION.EVIDENCE, findings.evidence().toArray(String[]::new))
                 .set(INSPECTION.INSPECTED_BY, findings.inspectedBy())
                 .set(INSPECTION.INSPECTED_AT, at)
                 .onConflictDoNothing()
                 .execute() == 1;
+    }
+
+    List<LineInspection> ofReturn(UUID returnId) {
+        return db.selectFrom(INSPECTION).where(INSPECTION.RETURN_ID.eq(returnId)).orderBy(INSPECTION.LINE_NO)
+                .fetch(row -> new LineInspection(row.getLineNo(), Grade.valueOf(row.getGrade()), row.getSkuMatches(),
+                        row.getSerialMatches(), row.getReasonConfirmed(), row.getInspectedBy()));
     }
 
     private static String blankToNull(String text) {

@@ -58,4 +58,21 @@ class ReceiptRepository {
                 .orderBy(PARCEL_RECEIPT_LINE.POSITION)
                 .fetch(line -> new ParcelScan.Item(line.getSku(), line.getSerial(), line.getQuantity()));
     }
+
+    Optional<ParcelReceiptRecord> findForUpdate(long receiptId) {
+        return db.selectFrom(PARCEL_RECEIPT).where(PARCEL_RECEIPT.ID.eq(receiptId)).forUpdate().fetchOptional();
+    }
+
+    /** How the warehouse resolved a parcel that came without a known RMA. */
+    void recordResolution(long receiptId, String resolution, UUID returnId, String notes, String by,
+                          OffsetDateTime at) {
+        db.update(PARCEL_RECEIPT)
+                .set(PARCEL_RECEIPT.RESOLUTION, resolution)
+                .set(PARCEL_RECEIPT.RETURN_ID, returnId)
+                .set(PARCEL_RECEIPT.RESOLUTION_NOTES, notes)
+                .set(PARCEL_RECEIPT.RESOLVED_BY, by)
+                .set(PARCEL_RECEIPT.RESOLVED_AT, at)
+                .where(PARCEL_RECEIPT.ID.eq(receiptId))
+                .execute();
+    }
 }

@@ -2,17 +2,22 @@ package org.openreturns.receiving;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.openreturns.catalog.CatalogService;
+import org.openreturns.catalog.Product;
 import org.openreturns.db.tables.records.ParcelReceiptRecord;
 import org.openreturns.process.ProcessRuntime;
 import org.openreturns.returns.ReturnProcess;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.returns.ReturnSummary;
 import org.openreturns.system.ConflictException;
+import org.openreturns.system.FieldProblem;
+import org.openreturns.system.RuleViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,12 +27,15 @@ public class ReceiptService {
 
     private final ReceiptRepository receipts;
     private final ReturnService returns;
+    private final CatalogService catalog;
     private final ProcessRuntime processRuntime;
     private final Clock clock;
 
-    ReceiptService(ReceiptRepository receipts, ReturnService returns, ProcessRuntime processRuntime, Clock clock) {
+    ReceiptService(ReceiptRepository receipts, ReturnService returns, CatalogService catalog,
+                   ProcessRuntime processRuntime, Clock clock) {
         this.receipts = receipts;
         this.returns = returns;
+        this.catalog = catalog;
         this.processRuntime = processRuntime;
         this.clock = clock;
     }
@@ -45,11 +53,13 @@ public class ReceiptService {
 
     /**
      * Records the parcel and, when its RMA names a return waiting for its parcel, delivers it to that return's
-     * process. A parcel whose RMA is unknown is kept as unmatched rather than refused, so nothing that arrived is
-     * lost. A return that is not waiting for a parcel refuses it, and nothing is recorded.
+     * process. A parcel whose RMA is unknown (or missing) is kept rather than refused, so nothing that arrived is
+     * lost, and the warehouse gets a task to link it to a return or quarantine it. A return that is not waiting for
+     * a parcel refuses it, and nothing is recorded. Items must be catalogue SKUs; a serialized item needs its serial.
      */
     @Transactional
     public Receipt receive(ParcelScan scan, String receivedBy) {
+        checkItems(scan);
         if (scan.scanId() != null) {
             Optional<ParcelReceiptRecord> earlier = receipts.findByScanId(scan.scanId());
             if (earlier.isPresent()) {
@@ -61,6 +71,9 @@ public class ReceiptService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long receiptId = receipts.insert(scan, target.map(ReturnSummary::returnId).orElse(null), now, receivedBy);
         if (target.isEmpty()) {
+            processRuntime.startProcess(UnexpectedParcelProcess.PROCESS_ID, UnexpectedParcelProcess.businessKey(receiptId),
+                    Map.of(UnexpectedParcelProcess.RECEIPT_ID, receiptId,
+                            UnexpectedParcelProcess.PARCEL_SUMMARY, summary(scan, receivedBy, now)));
             return new Receipt(receiptId, null, scan.rmaNumber(), true);
         }
         ReturnSummary waiting = target.get();
@@ -71,6 +84,41 @@ public class ReceiptService {
                     + " and not waiting for a parcel");
         }
         return new Receipt(receiptId, waiting.returnId(), waiting.rmaNumber(), true);
+    }
+
+    private void checkItems(ParcelScan scan) {
+        catalog.warehouse(scan.warehouse());
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < scan.lines().size(); i++) {
+            ParcelScan.Item item = scan.lines().get(i);
+            Optional<Product> product = catalog.product(item.sku());
+            if (product.isEmpty()) {
+                problems.add(new FieldProblem("lines[" + i + "].sku", "SKU " + item.sku() + " is not in the catalogue"));
+            } else if (product.get().serialized() && (item.serial() == null || item.serial().isBlank())) {
+                problems.add(new FieldProblem("lines[" + i + "].serial", "is required: " + item.sku()
+                        + " is serialized, scan each unit's serial"));
+            } else if (product.get().serialized() && item.quantity() != 1) {
+                problems.add(new FieldProblem("lines[" + i + "].quantity", "must be 1: " + item.sku()
+                        + " is serialized, each unit is scanned with its serial"));
+            } else if (!product.get().serialized() && item.serial() != null && !item.serial().isBlank()) {
+                problems.add(new FieldProblem("lines[" + i + "].serial", "must be empty: " + item.sku()
+                        + " is not serialized"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException(problems);
+        }
+    }
+
+    private static String summary(ParcelScan scan, String receivedBy, OffsetDateTime at) {
+        StringBuilder text = new StringBuilder("Scanned at " + scan.warehouse() + " by " + receivedBy + " on " + at
+                + (scan.rmaNumber() == null ? " with no RMA number" : " with unknown RMA number " + scan.rmaNumber())
+                + (scan.trackingId() == null ? "" : ", tracking id " + scan.trackingId()));
+        for (ParcelScan.Item item : scan.lines()) {
+            text.append("\n").append(item.quantity()).append(" x ").append(item.sku())
+                    .append(item.serial() == null ? "" : " serial " + item.serial());
+        }
+        return text.toString();
     }
 
     @Transactional(readOnly = true)

@@ -1,35 +1,26 @@
 package org.openreturns.receiving;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
-import org.openreturns.db.tables.records.ParcelReceiptRecord;
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepHandler;
 import org.openreturns.process.StepResult;
-import org.openreturns.returns.ReturnLineView;
+import org.openreturns.quality.InspectionService;
 import org.openreturns.returns.ReturnProcess;
-import org.openreturns.returns.ReturnService;
-import org.openreturns.returns.ReturnStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Books the arrived parcel onto the return: which item came back for which line, and the status RECEIVED. A line
- * is matched by SKU; a single-line return takes the single scanned item whatever its SKU, so that a wrong item
- * reaches inspection as a mismatch instead of as nothing.
- */
+/** Books the parcel into returns and quarantine, and points the inspection at the first line that arrived. */
 @Component
 class ReceiveParcelHandler implements StepHandler {
 
-    private final ReceiptService receipts;
-    private final ReturnService returns;
+    private final ReturnReceipts receipts;
+    private final InspectionService inspections;
 
-    ReceiveParcelHandler(ReceiptService receipts, ReturnService returns) {
+    ReceiveParcelHandler(ReturnReceipts receipts, InspectionService inspections) {
         this.receipts = receipts;
-        this.returns = returns;
+        this.inspections = inspections;
     }
 
     @Override
@@ -38,36 +29,15 @@ class ReceiveParcelHandler implements StepHandler {
     }
 
     @Override
-    @Transactional
     public StepResult handle(StepContext context) {
         UUID returnId = context.uuid(ReturnProcess.RETURN_ID);
-        long receiptId = ((Number) context.variables().get(ReturnProcess.RECEIPT_ID)).longValue();
-        ParcelReceiptRecord receipt = receipts.receipt(receiptId);
-        boolean receivedNow = returns.changeStatus(returnId,
-                Set.of(ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT), ReturnStatus.RECEIVED,
-                receipt.getReceivedBy(), "PARCEL_RECEIVED",
-                "Parcel scanned at " + receipt.getWarehouse() + " (receipt " + receiptId + ")");
-        if (receivedNow) {
-            matchItems(returnId, returns.lines(returnId), receipts.items(receiptId));
-        }
-        return StepResult.completed();
-    }
-
-    private void matchItems(UUID returnId, List<ReturnLineView> lines, List<ParcelScan.Item> items) {
-        List<ParcelScan.Item> unmatched = new ArrayList<>(items);
-        if (lines.size() == 1 && unmatched.size() == 1) {
-            record(returnId, lines.get(0), unmatched.get(0));
-            return;
-        }
-        for (ReturnLineView line : lines) {
-            unmatched.stream().filter(item -> item.sku().equals(line.sku())).findFirst().ifPresent(item -> {
-                record(returnId, line, item);
-                unmatched.remove(item);
-            });
-        }
-    }
-
-    private void record(UUID returnId, ReturnLineView line, ParcelScan.Item item) {
-        returns.recordReceivedItem(returnId, line.lineNo(), item.sku(), item.serial(), item.quantity());
+        ReturnReceipts.Booked booked = receipts.book(returnId, context.longValue(ReturnProcess.RECEIPT_ID));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ReturnProcess.LINE_NO, booked.firstLineToInspect());
+        variables.put(ReturnProcess.LINE_SUMMARY, inspections.lineSummary(returnId, booked.firstLineToInspect()));
+        variables.put(ReturnProcess.INSPECTION_DUE_AT, booked.inspectionDueAt().toString());
+        variables.put(ReturnProcess.ALL_LINES_INSPECTED, false);
+        variables.put(ReturnProcess.INSPECTION_PROBLEM, "");
+        return StepResult.completed(variables);
     }
 }

@@ -1,20 +1,22 @@
 package org.openreturns.returns;
 
-import java.util.Set;
+import java.util.Map;
 
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepHandler;
 import org.openreturns.process.StepResult;
 import org.springframework.stereotype.Component;
 
-/** Authorizes a requested return: from now on the warehouse expects its parcel under the RMA number. */
+/** Authorizes the return and sets how long the process waits for its parcel. */
 @Component
 class AuthorizeReturnHandler implements StepHandler {
 
-    private final ReturnService returns;
+    private final ReturnAuthorizations authorizations;
+    private final LifecyclePolicy policy;
 
-    AuthorizeReturnHandler(ReturnService returns) {
-        this.returns = returns;
+    AuthorizeReturnHandler(ReturnAuthorizations authorizations, LifecyclePolicy policy) {
+        this.authorizations = authorizations;
+        this.policy = policy;
     }
 
     @Override
@@ -24,9 +26,9 @@ class AuthorizeReturnHandler implements StepHandler {
 
     @Override
     public StepResult handle(StepContext context) {
-        returns.changeStatus(context.uuid(ReturnProcess.RETURN_ID), Set.of(ReturnStatus.REQUESTED),
-                ReturnStatus.AUTHORIZED, ReturnService.SYSTEM_ACTOR, "AUTHORIZED",
-                "Authorized under " + context.string(ReturnProcess.RMA_NUMBER) + "; awaiting the parcel");
-        return StepResult.completed();
+        authorizations.authorize(context.uuid(ReturnProcess.RETURN_ID),
+                context.optionalString(ReturnProcess.REVIEWED_BY).orElse(null),
+                context.optionalString(ReturnProcess.DECISION_REASON).orElse(null));
+        return StepResult.completed(Map.of(ReturnProcess.PARCEL_EXPIRY, policy.parcelExpiry().toString()));
     }
 }

@@ -1,6 +1,7 @@
 package org.openreturns.returns;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -18,9 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ReturnController {
 
     private final ReturnService returnService;
+    private final SlaEscalations escalations;
 
-    ReturnController(ReturnService returnService) {
+    ReturnController(ReturnService returnService, SlaEscalations escalations) {
         this.returnService = returnService;
+        this.escalations = escalations;
+    }
+
+    /** How many returns ran past the SLA of each stage and were escalated to the managers. */
+    @GetMapping("/sla-escalations")
+    Map<SlaEscalations.Stage, Integer> slaEscalations() {
+        return escalations.counts();
     }
 
     @PostMapping

@@ -4,13 +4,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.openreturns.notifications.CustomerNotification;
 import org.openreturns.process.HumanTask;
 
-/** What {@code GET /api/returns/{id}} shows: status, lines, timeline and the tasks waiting on people. */
+/**
+ * What {@code GET /api/returns/{id}} shows: status, lines, refund, timeline, what the customer was told and the tasks
+ * waiting on people.
+ */
 public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, String channel, String currency,
                             String warehouse, ReturnStatus status, OffsetDateTime requestedAt, String requestedBy,
                             String customerMessage, List<ReturnLineView> lines, Refund refund,
-                            List<TimelineEntry> timeline, List<OpenTask> openTasks) {
+                            List<TimelineEntry> timeline, List<CustomerNotification> notifications,
+                            List<OpenTask> openTasks) {
 
     /** The money side: null until a refund is decided for a line. */
     public record Refund(String decision, long amountMinor, String status) {

@@ -8,10 +8,15 @@ import java.util.List;
  * @param sku          the SKU sold on the order line
  * @param soldSerials  the serial numbers shipped on the order line (empty for non-serialized items)
  * @param receivedSku  what the warehouse scanned for this line, once the parcel arrived
+ * @param eligibility  what the eligibility decision said about the line
+ * @param refundDecision what the disposition decision (or a dispute resolution) decided for the money
+ * @param locationType where the returned units are now; null before they arrive
  */
 public record ReturnLineView(int lineNo, String sku, int quantity, String reasonCode, String declaredCondition,
                              List<String> soldSerials, long unitPriceMinor, String receivedSku, String receivedSerial,
-                             Integer receivedQuantity, String grade, String disposition) {
+                             Integer receivedQuantity, String grade, String disposition,
+                             String eligibility, String refundDecision, String deductionType,
+                             Integer deductionPercent, String locationType) {
 
     public boolean serialized() {
         return !soldSerials.isEmpty();

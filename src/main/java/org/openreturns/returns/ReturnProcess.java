@@ -1,32 +1,90 @@
 package org.openreturns.returns;
 
 /**
- * The names that bind the code to {@code bpmn/return-process.bpmn}: process id, task types, message names and
- * variables. The model is the source; a test checks that every task type there has a handler.
+ * The names that bind the code to {@code bpmn/return-process.bpmn}: process id, task types, message names, error
+ * codes and variables. The model is the source; a test checks that every task type there has a handler.
  */
 public final class ReturnProcess {
 
     public static final String PROCESS_ID = "return-process";
 
+    public static final String TASK_CHECK_ELIGIBILITY = "check-eligibility";
+    public static final String TASK_REJECT = "reject-return";
     public static final String TASK_AUTHORIZE = "authorize-return";
+    public static final String TASK_EXPIRE = "expire-return";
     public static final String TASK_RECEIVE_PARCEL = "receive-parcel";
     public static final String TASK_RECORD_INSPECTION = "record-inspection";
+    public static final String TASK_DECIDE_RESOLUTION = "decide-resolution";
+    public static final String TASK_RECORD_APPROVAL = "record-approval";
+    public static final String TASK_HOLD = "hold-return";
+    public static final String TASK_RECORD_DISPUTE_RESOLUTION = "record-dispute-resolution";
     public static final String TASK_RESOLVE = "resolve-return";
+    public static final String TASK_CLOSE = "close-return";
+    public static final String TASK_ESCALATE_OVERDUE = "escalate-overdue-return";
+    /** The user task listener that keeps the approver from being the inspector (four eyes). */
+    public static final String CHECK_FOUR_EYES = "check-four-eyes";
 
-    /** Correlated on {@link #RMA_NUMBER}. */
+    /** Correlated on {@link #RMA_NUMBER}; carries {@link #RECEIPT_ID}. */
     public static final String MESSAGE_PARCEL_RECEIVED = "ParcelReceived";
+    /** Correlated on {@link #RMA_NUMBER}; carries {@link #CARRIER_EVENT_TYPE}. */
+    public static final String MESSAGE_CARRIER_EVENT = "CarrierEvent";
 
     public static final String ERROR_INSPECTION_INVALID = "INSPECTION_INVALID";
+    public static final String ERROR_DISPUTE_RESOLUTION_INVALID = "DISPUTE_RESOLUTION_INVALID";
 
     public static final String RETURN_ID = "returnId";
     public static final String RMA_NUMBER = "rmaNumber";
+
+    /** AUTO_APPROVE, MANUAL_REVIEW or REJECT: the eligibility of the whole return. */
+    public static final String ELIGIBILITY = "eligibility";
+    public static final String ELIGIBILITY_REASON = "eligibilityReason";
+    /** ISO-8601 durations and date-times of the timers, set from the configuration so the model never changes. */
+    public static final String REVIEW_SLA = "reviewSla";
+    public static final String PARCEL_EXPIRY = "parcelExpiry";
+    public static final String INSPECTION_DUE_AT = "inspectionDueAt";
+    public static final String REFUND_SLA = "refundSla";
+
+    /** Shown in the manual-review form. */
+    public static final String ORDER_SUMMARY = "orderSummary";
+    public static final String CUSTOMER_MESSAGE = "customerMessage";
+    public static final String RETURN_HISTORY = "returnHistory";
+    /** Submitted with the manual-review and approval forms. */
+    public static final String APPROVED = "approved";
+    public static final String DECISION_REASON = "decisionReason";
+    /** Set by the engine to the user who completed the manual review. */
+    public static final String REVIEWED_BY = "reviewedBy";
+
     public static final String RECEIPT_ID = "receiptId";
+    public static final String CARRIER_EVENT_TYPE = "carrierEventType";
+
+    /** The return line the open inspection is about, and what the form shows of it. */
+    public static final String LINE_NO = "lineNo";
+    public static final String LINE_SUMMARY = "lineSummary";
+    public static final String ALL_LINES_INSPECTED = "allLinesInspected";
     /** Set by the engine to the user who completed the inspection task. */
     public static final String INSPECTED_BY = "inspectedBy";
     /** Why the last inspection was sent back to the inspector; empty when it was accepted. */
     public static final String INSPECTION_PROBLEM = "inspectionProblem";
-    /** The result of the {@code disposition} decision. */
+    /** The inspection form's fields, cleared before the next line so its form starts empty. */
+    public static final java.util.List<String> INSPECTION_FIELDS = java.util.List.of("grade", "skuMatches",
+            "serialMatches", "packagingOk", "functional", "reasonConfirmed", "receivedSerial", "notes", "evidence");
+
+    /** Where the return goes after its decisions: RESOLVE, APPROVAL or DISPUTE. */
+    public static final String RESOLUTION_ROUTE = "resolutionRoute";
+    public static final String APPROVAL_SUMMARY = "approvalSummary";
+    public static final String COMMENT = "comment";
+    /** Set by the engine to the user who completed the approval. */
+    public static final String APPROVED_BY = "approvedBy";
+    public static final String APPROVAL_GRANTED = "approvalGranted";
+
+    public static final String DISPUTE_SUMMARY = "disputeSummary";
+    public static final String DISPUTE_PROBLEM = "disputeProblem";
+    /** Submitted with the dispute-resolution form. */
     public static final String DISPOSITION = "disposition";
+    public static final String REFUND_DECISION = "refundDecision";
+    public static final String DEDUCTION_PERCENT = "deductionPercent";
+    /** Set by the engine to the user who resolved the dispute. */
+    public static final String DISPUTE_RESOLVED_BY = "disputeResolvedBy";
 
     private ReturnProcess() {
     }

@@ -103,13 +103,6 @@ class ReturnRepository {
                 .execute();
     }
 
-    void recordDisposition(UUID returnId, int lineNo, Disposition disposition) {
-        db.update(RETURN_LINE)
-                .set(RETURN_LINE.DISPOSITION, disposition.name())
-                .where(RETURN_LINE.RETURN_ID.eq(returnId)).and(RETURN_LINE.LINE_NO.eq(lineNo))
-                .execute();
-    }
-
     void insertEvent(UUID returnId, OffsetDateTime at, String actor, String type, ReturnStatus from,
                      ReturnStatus to, String detail) {
         db.insertInto(RETURN_EVENT)
@@ -128,7 +121,9 @@ class ReturnRepository {
         return db.select(RETURN_LINE.LINE_NO, SALES_ORDER_LINE.SKU, RETURN_LINE.QUANTITY, RETURN_LINE.REASON_CODE,
                         RETURN_LINE.DECLARED_CONDITION, SALES_ORDER_LINE.SERIALS, SALES_ORDER_LINE.UNIT_PRICE_MINOR,
                         RETURN_LINE.RECEIVED_SKU, RETURN_LINE.RECEIVED_SERIAL, RETURN_LINE.RECEIVED_QUANTITY,
-                        INSPECTION.GRADE, RETURN_LINE.DISPOSITION)
+                        INSPECTION.GRADE, RETURN_LINE.DISPOSITION, RETURN_LINE.ELIGIBILITY,
+                        RETURN_LINE.REFUND_DECISION, RETURN_LINE.DEDUCTION_TYPE, RETURN_LINE.DEDUCTION_PERCENT,
+                        RETURN_LINE.LOCATION_TYPE)
                 .from(RETURN_LINE)
                 .join(SALES_ORDER_LINE).on(SALES_ORDER_LINE.ORDER_ID.eq(RETURN_LINE.ORDER_ID)
                         .and(SALES_ORDER_LINE.LINE_NO.eq(RETURN_LINE.LINE_NO)))
@@ -141,7 +136,9 @@ class ReturnRepository {
                         row.get(RETURN_LINE.DECLARED_CONDITION), Arrays.asList(row.get(SALES_ORDER_LINE.SERIALS)),
                         row.get(SALES_ORDER_LINE.UNIT_PRICE_MINOR), row.get(RETURN_LINE.RECEIVED_SKU),
                         row.get(RETURN_LINE.RECEIVED_SERIAL), row.get(RETURN_LINE.RECEIVED_QUANTITY),
-                        row.get(INSPECTION.GRADE), row.get(RETURN_LINE.DISPOSITION)));
+                        row.get(INSPECTION.GRADE), row.get(RETURN_LINE.DISPOSITION), row.get(RETURN_LINE.ELIGIBILITY),
+                        row.get(RETURN_LINE.REFUND_DECISION), row.get(RETURN_LINE.DEDUCTION_TYPE),
+                        row.get(RETURN_LINE.DEDUCTION_PERCENT), row.get(RETURN_LINE.LOCATION_TYPE)));
     }
 
     List<ReturnDetails.TimelineEntry> timeline(UUID returnId) {
@@ -176,6 +173,68 @@ class ReturnRepository {
                 .fetchOptional(row -> new OrderReference(row.value1(), row.value2(), row.value3(), row.value4()));
     }
 
-    record OrderReference(String orderNumber, String channel, String currency, String warehouse) {
+    long orderIdOf(UUID returnId) {
+        return db.select(RETURN_REQUEST.ORDER_ID).from(RETURN_REQUEST).where(RETURN_REQUEST.ID.eq(returnId))
+                .fetchSingle(RETURN_REQUEST.ORDER_ID);
+    }
+
+    Optional<String> customerMessage(UUID returnId) {
+        return db.select(RETURN_REQUEST.CUSTOMER_MESSAGE).from(RETURN_REQUEST).where(RETURN_REQUEST.ID.eq(returnId))
+                .fetchOptional(RETURN_REQUEST.CUSTOMER_MESSAGE);
+    }
+
+    void recordEligibility(UUID returnId, int lineNo, Eligibility eligibility, String reason) {
+        db.update(RETURN_LINE)
+                .set(RETURN_LINE.ELIGIBILITY, eligibility.name())
+                .set(RETURN_LINE.ELIGIBILITY_REASON, reason)
+                .where(RETURN_LINE.RETURN_ID.eq(returnId)).and(RETURN_LINE.LINE_NO.eq(lineNo))
+                .execute();
+    }
+
+    /** The customer's other returns, newest first, one line each: RMA, date, status and what was returned. */
+    List<String> otherReturnsOfCustomer(String customerId, UUID returnId) {
+        return db.select(RETURN_REQUEST.RMA_NUMBER, RETURN_REQUEST.REQUESTED_AT, RETURN_REQUEST.STATUS,
+                        DSL.listAgg(SALES_ORDER_LINE.SKU, ", ").withinGroupOrderBy(SALES_ORDER_LINE.SKU).as("skus"))
+                .from(RETURN_REQUEST)
+                .join(SALES_ORDER).on(SALES_ORDER.ID.eq(RETURN_REQUEST.ORDER_ID))
+                .join(RETURN_LINE).on(RETURN_LINE.RETURN_ID.eq(RETURN_REQUEST.ID))
+                .join(SALES_ORDER_LINE).on(SALES_ORDER_LINE.ORDER_ID.eq(RETURN_LINE.ORDER_ID)
+                        .and(SALES_ORDER_LINE.LINE_NO.eq(RETURN_LINE.LINE_NO)))
+                .where(SALES_ORDER.CUSTOMER_ID.eq(customerId)).and(RETURN_REQUEST.ID.ne(returnId))
+                .groupBy(RETURN_REQUEST.ID, RETURN_REQUEST.RMA_NUMBER, RETURN_REQUEST.REQUESTED_AT,
+                        RETURN_REQUEST.STATUS)
+                .orderBy(RETURN_REQUEST.REQUESTED_AT.desc())
+                .limit(20)
+                .fetch(row -> row.value1() + " of " + row.value2().toLocalDate() + ": " + row.value3() + " ("
+                        + row.value4() + ")");
+    }
+
+    void recordDecision(UUID returnId, int lineNo, Disposition disposition, String refundDecision,
+                        String deductionType, Integer deductionPercent, String reason) {
+        db.update(RETURN_LINE)
+                .set(RETURN_LINE.DISPOSITION, disposition.name())
+                .set(RETURN_LINE.REFUND_DECISION, refundDecision)
+                .set(RETURN_LINE.DEDUCTION_TYPE, deductionType)
+                .set(RETURN_LINE.DEDUCTION_PERCENT, deductionPercent)
+                .set(RETURN_LINE.DECISION_REASON, reason)
+                .where(RETURN_LINE.RETURN_ID.eq(returnId)).and(RETURN_LINE.LINE_NO.eq(lineNo))
+                .execute();
+    }
+
+    void recordLocation(UUID returnId, int lineNo, String locationType) {
+        db.update(RETURN_LINE)
+                .set(RETURN_LINE.LOCATION_TYPE, locationType)
+                .where(RETURN_LINE.RETURN_ID.eq(returnId)).and(RETURN_LINE.LINE_NO.eq(lineNo))
+                .execute();
+    }
+
+    void recordApprovalReason(UUID returnId, String reason) {
+        db.update(RETURN_REQUEST).set(RETURN_REQUEST.APPROVAL_REASON, reason)
+                .where(RETURN_REQUEST.ID.eq(returnId)).execute();
+    }
+
+    Optional<String> approvalReason(UUID returnId) {
+        return db.select(RETURN_REQUEST.APPROVAL_REASON).from(RETURN_REQUEST).where(RETURN_REQUEST.ID.eq(returnId))
+                .fetchOptional(RETURN_REQUEST.APPROVAL_REASON);
     }
 }

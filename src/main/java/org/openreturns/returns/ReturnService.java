@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.openreturns.db.tables.records.ReturnRequestRecord;
+import org.openreturns.catalog.CatalogService;
+import org.openreturns.notifications.CustomerNotifications;
 import org.openreturns.orders.OrderLine;
 import org.openreturns.orders.OrderService;
 import org.openreturns.orders.SalesOrder;
@@ -34,14 +36,19 @@ public class ReturnService {
 
     private final ReturnRepository returns;
     private final OrderService orders;
+    private final CatalogService catalog;
+    private final CustomerNotifications notifications;
     private final ProcessRuntime processRuntime;
     private final HumanTasks humanTasks;
     private final Clock clock;
 
-    ReturnService(ReturnRepository returns, OrderService orders, ProcessRuntime processRuntime,
-                  HumanTasks humanTasks, Clock clock) {
+    ReturnService(ReturnRepository returns, OrderService orders, CatalogService catalog,
+                  CustomerNotifications notifications, ProcessRuntime processRuntime, HumanTasks humanTasks,
+                  Clock clock) {
         this.returns = returns;
         this.orders = orders;
+        this.catalog = catalog;
+        this.notifications = notifications;
         this.processRuntime = processRuntime;
         this.humanTasks = humanTasks;
         this.clock = clock;
@@ -93,6 +100,11 @@ public class ReturnService {
                 problems.add(new FieldProblem(field + ".lineNo", "line " + line.lineNo() + " appears twice"));
                 continue;
             }
+            if (catalog.product(orderLine.get().sku()).isEmpty()) {
+                problems.add(new FieldProblem(field + ".lineNo", "SKU " + orderLine.get().sku() + " sold on line "
+                        + line.lineNo() + " is not in the catalogue, so its return cannot be booked"));
+                continue;
+            }
             int returnable = orderLine.get().quantity() - held.getOrDefault(line.lineNo(), 0);
             if (line.quantity() > returnable) {
                 problems.add(new FieldProblem(field + ".quantity", "only " + returnable + " of "
@@ -135,16 +147,33 @@ public class ReturnService {
         returns.recordReceivedItem(returnId, lineNo, sku, serial, quantity);
     }
 
-    /** Records how each line of a return is resolved and closes it. */
+    /** Records where the returned units of a line are now, as the API shows it. */
     @Transactional
-    public void resolve(UUID returnId, Disposition disposition, String actor) {
-        boolean resolvedNow = changeStatus(returnId, Set.of(ReturnStatus.INSPECTED), ReturnStatus.RESOLVED, actor,
-                "RESOLVED", "Disposition " + disposition);
-        if (resolvedNow) {
-            lines(returnId).forEach(line -> returns.recordDisposition(returnId, line.lineNo(), disposition));
-        }
-        changeStatus(returnId, Set.of(ReturnStatus.RESOLVED), ReturnStatus.CLOSED, actor, "CLOSED",
-                "Return closed");
+    public void recordLocation(UUID returnId, int lineNo, String locationType) {
+        returns.recordLocation(returnId, lineNo, locationType);
+    }
+
+    /** Records what was decided for a line: the disposition of its units and the refund decision. */
+    @Transactional
+    public void recordDecision(UUID returnId, int lineNo, LineDecision decision) {
+        returns.recordDecision(returnId, lineNo, decision.disposition(), decision.refundDecision(),
+                decision.deductionType(), decision.deductionPercent(), decision.reason());
+    }
+
+    /** Records why the return needs an approval (null: it needs none). */
+    @Transactional
+    public void recordApprovalReason(UUID returnId, String reason) {
+        returns.recordApprovalReason(returnId, reason);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> approvalReason(UUID returnId) {
+        return returns.approvalReason(returnId);
+    }
+
+    @Transactional(readOnly = true)
+    public OrderReference orderOf(UUID returnId) {
+        return returns.orderOf(returnId).orElseThrow(() -> unknown(returnId));
     }
 
     /** Adds a note to the timeline that changes no status, e.g. a decision on the way. */
@@ -164,6 +193,11 @@ public class ReturnService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<ReturnSummary> find(UUID returnId) {
+        return returns.find(returnId).map(ReturnService::summary);
+    }
+
+    @Transactional(readOnly = true)
     public ReturnSummary summary(UUID returnId) {
         return returns.find(returnId).map(ReturnService::summary).orElseThrow(() -> unknown(returnId));
     }
@@ -171,12 +205,12 @@ public class ReturnService {
     @Transactional(readOnly = true)
     public ReturnDetails details(UUID returnId) {
         ReturnRequestRecord stored = returns.find(returnId).orElseThrow(() -> unknown(returnId));
-        ReturnRepository.OrderReference order = returns.orderOf(returnId).orElseThrow();
+        OrderReference order = returns.orderOf(returnId).orElseThrow();
         return new ReturnDetails(returnId, stored.getRmaNumber(), order.orderNumber(), order.channel(),
                 order.currency(), order.warehouse(), ReturnStatus.valueOf(stored.getStatus()),
                 stored.getRequestedAt(), stored.getRequestedBy(), stored.getCustomerMessage(),
                 returns.lines(returnId), returns.refund(returnId).orElse(null), returns.timeline(returnId),
-                humanTasks.openTasksOf(returnId.toString()).stream().map(ReturnDetails.OpenTask::of).toList());
+                notifications.sentFor(returnId), humanTasks.openTasksOf(returnId.toString()).stream().map(ReturnDetails.OpenTask::of).toList());
     }
 
     private static ReturnSummary summary(ReturnRequestRecord stored) {

@@ -1,5 +1,6 @@
 package org.openreturns.tasks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,13 +38,27 @@ class TaskController {
         return humanTasks.openTasksOfGroup(group);
     }
 
-    /** The body holds the task's variables, the same ones its form submits in Tasklist. */
+    /**
+     * The body holds the task's variables, the same ones its form submits in Tasklist. A list of texts is taken for
+     * a text field as one entry per line (the inspection's evidence references), because process variables stay
+     * plain values.
+     */
     @PostMapping("/{taskId}/complete")
     ResponseEntity<Void> complete(@PathVariable String taskId,
                                   @RequestBody(required = false) Map<String, Object> variables,
                                   Authentication caller) {
         Actor actor = Actor.of(caller);
-        humanTasks.complete(taskId, actor.userId(), actor.groups(), variables == null ? Map.of() : variables);
+        humanTasks.complete(taskId, actor.userId(), actor.groups(), plainValues(variables));
         return ResponseEntity.noContent().build();
+    }
+
+    private static Map<String, Object> plainValues(Map<String, Object> variables) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        if (variables != null) {
+            variables.forEach((name, value) -> plain.put(name, value instanceof List<?> list
+                    && list.stream().allMatch(String.class::isInstance)
+                    ? String.join("\n", list.stream().map(String.class::cast).toList()) : value));
+        }
+        return plain;
     }
 }

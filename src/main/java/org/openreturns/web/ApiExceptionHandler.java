@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.openreturns.process.InvalidTaskSubmissionException;
 import org.openreturns.process.TaskAccessDeniedException;
 import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskCompletionDeniedException;
 import org.openreturns.process.TaskNotFoundException;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
@@ -96,7 +97,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return simple(HttpStatus.NOT_FOUND, "Not found", exception.getMessage());
     }
 
-    @ExceptionHandler({TaskAccessDeniedException.class, ForbiddenException.class})
+    @ExceptionHandler({TaskAccessDeniedException.class, TaskCompletionDeniedException.class, ForbiddenException.class})
     ProblemDetail forbidden(RuntimeException exception) {
         return simple(HttpStatus.FORBIDDEN, "Not allowed", exception.getMessage());
     }

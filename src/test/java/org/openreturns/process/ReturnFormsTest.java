@@ -41,6 +41,8 @@ class ReturnFormsTest {
                 .isEmpty();
         assertThat(CamundaFormValidator.validate(form, Map.of("quarantine", true, "notes", "No label, no slip")))
                 .isEmpty();
+        assertThat(CamundaFormValidator.validate(form, Map.of("returnId", "x".repeat(65))))
+                .containsExactly(new FieldViolation("returnId", "must have at most 64 characters"));
         assertThat(CamundaFormValidator.validate(form, Map.of("quarantine", "yes", "linkProblem", "")))
                 .containsExactlyInAnyOrder(new FieldViolation("quarantine", "must be true or false"),
                         new FieldViolation("linkProblem", "is read-only"));
@@ -83,6 +85,8 @@ class ReturnFormsTest {
                 new FieldViolation("disposition", "must be one of [RESTOCK, REFURBISH, VENDOR_RETURN, LIQUIDATE, SCRAP]"),
                 new FieldViolation("refundDecision", "must be one of [FULL, PARTIAL, NONE]"),
                 new FieldViolation("deductionPercent", "must be at most 100"));
+        assertThat(CamundaFormValidator.validate(form, Map.of("disposition", "SCRAP", "refundDecision", "NONE",
+                "comment", "x", "disputeProblem", ""))).containsExactly(new FieldViolation("disputeProblem", "is read-only"));
         assertThat(CamundaFormValidator.validate(form, Map.of("deductionPercent", -1, "comment", "x")))
                 .containsExactlyInAnyOrder(new FieldViolation("disposition", "is required"),
                         new FieldViolation("refundDecision", "is required"),

@@ -16,27 +16,44 @@ class InspectionServiceTest {
 
     @Test
     void aCompleteInspectionOfAPlainItemPasses() {
-        assertThat(InspectionService.check(findings("A", null, false), List.of(T_SHIRT))).isEmpty();
+        assertThat(InspectionService.check(findings("A", null, false), T_SHIRT)).isEmpty();
     }
 
     @Test
     void aSerializedItemNeedsTheReceivedSerial() {
-        assertThat(InspectionService.check(findings("A", " ", true), List.of(WATCH)))
+        assertThat(InspectionService.check(findings("A", " ", true), WATCH))
                 .extracting(FieldProblem::field).containsExactly("receivedSerial");
     }
 
     @Test
     void aSerialSaidToMatchMustHaveBeenSoldOnTheLine() {
-        assertThat(InspectionService.check(findings("A", "SN-9", true), List.of(WATCH)))
+        assertThat(InspectionService.check(findings("A", "SN-9", true), WATCH))
                 .containsExactly(new FieldProblem("serialMatches", "serial SN-9 was not sold on line 1 (sold: SN-1, SN-2)"));
-        assertThat(InspectionService.check(findings("A", "SN-2", true), List.of(WATCH))).isEmpty();
+        assertThat(InspectionService.check(findings("A", "SN-2", true), WATCH)).isEmpty();
     }
 
     @Test
     void anUnknownGradeAndUnansweredChecksAreNamed() {
-        InspectionFindings findings = new InspectionFindings("F", null, null, true, null, true, null, null, "quality1");
-        assertThat(InspectionService.check(findings, List.of(T_SHIRT))).extracting(FieldProblem::field)
+        InspectionFindings findings = new InspectionFindings("F", null, null, true, null, true, null, null, List.of(),
+                "quality1");
+        assertThat(InspectionService.check(findings, T_SHIRT)).extracting(FieldProblem::field)
                 .containsExactly("grade", "skuMatches", "functional");
+    }
+
+    @Test
+    void aMatchingSkuCannotBeClaimedWhenTheWarehouseReceivedAnotherOne() {
+        ReturnLineView wrongItem = new ReturnLineView(1, "JEANS-32", 1, "WRONG_ITEM", "UNOPENED", List.of(), 7900,
+                "JEANS-34", null, 1, null, null, null, null, null, null, "QUARANTINE");
+        assertThat(InspectionService.check(findings("A", null, false), wrongItem))
+                .containsExactly(new FieldProblem("skuMatches", "the warehouse received JEANS-34 for line 1, which sold JEANS-32"));
+    }
+
+    @Test
+    void evidenceAndAnUnconfirmedReasonAppearInTheSummary() {
+        InspectionFindings findings = new InspectionFindings("B", true, null, true, true, false, null, "scuffed",
+                List.of("photo-1.jpg", "photo-2.jpg"), "quality1");
+        assertThat(InspectionService.summary(Grade.B, findings, false))
+                .isEqualTo("Grade B, reason not confirmed, evidence photo-1.jpg, photo-2.jpg; scuffed");
     }
 
     @Test
@@ -49,11 +66,12 @@ class InspectionServiceTest {
     }
 
     private static InspectionFindings findings(String grade, String receivedSerial, boolean serialMatches) {
-        return new InspectionFindings(grade, true, serialMatches, true, true, true, receivedSerial, null, "quality1");
+        return new InspectionFindings(grade, true, serialMatches, true, true, true, receivedSerial, null, List.of(),
+                "quality1");
     }
 
     private static ReturnLineView line(List<String> soldSerials) {
-        return new ReturnLineView(1, "SKU", 1, "CHANGED_MIND", "UNOPENED", soldSerials, 1000, null, null, null, null,
-                null);
+        return new ReturnLineView(1, "SKU", 1, "CHANGED_MIND", "UNOPENED", soldSerials, 1000, "SKU", null, 1, null,
+                null, null, null, null, null, "QUARANTINE");
     }
 }

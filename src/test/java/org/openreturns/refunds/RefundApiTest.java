@@ -1,16 +1,9 @@
 package org.openreturns.refunds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-import static org.openreturns.ApiClient.line;
-import static org.openreturns.ApiClient.newOrderId;
-import static org.openreturns.ApiClient.order;
 import static org.openreturns.refunds.RefundFixtures.key;
 
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +15,6 @@ import org.openreturns.ApiClient;
 import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.orders.OrderService;
 import org.openreturns.refunds.RefundFixtures.Line;
-import org.openreturns.system.ConflictException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -49,38 +41,6 @@ class RefundApiTest {
     void setUp() {
         api = new ApiClient(http);
         fixtures = new RefundFixtures(db, orders);
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void aReturnWhoseInspectionPassedInTheProcessIsRefundedAndListedWithItsCreditNote() {
-        UUID returnId = inspectedThroughTheProcess("CAP-NAVY", "15.00", true);
-
-        long refundId = refunds.hold(HoldRequest.full(key(), returnId, 1), "system").id();
-        refunds.approve(refundId, "finance1");
-        refunds.release(refundId, "finance1");
-
-        List<Map<String, Object>> listed = api.getList("support1", "/api/refunds?returnId=" + returnId).getBody();
-        assertThat(listed).singleElement().satisfies(refund -> {
-            assertThat(refund).containsEntry("status", "RELEASED").containsEntry("decision", "FULL")
-                    .containsEntry("amountMinor", 1500).containsEntry("currency", "EUR").containsEntry("lineNo", 1);
-            assertThat((Map<String, Object>) refund.get("creditNote")).containsEntry("amountMinor", 1500);
-            assertThat((List<?>) refund.get("history")).hasSize(3);
-        });
-        assertThat((Map<String, Object>) api.get("support1", "/api/returns/" + returnId).getBody().get("refund"))
-                .containsEntry("decision", "FULL").containsEntry("amountMinor", 1500)
-                .containsEntry("status", "RELEASED");
-    }
-
-    @Test
-    void aWrongItemFoundByTheProcesssInspectionIsNotRefunded() {
-        UUID returnId = inspectedThroughTheProcess("SCARF-GRY", "25.00", false);
-        long refundId = refunds.hold(HoldRequest.full(key(), returnId, 1), "system").id();
-        refunds.approve(refundId, "finance1");
-
-        assertThatThrownBy(() -> refunds.release(refundId, "finance1"))
-                .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("the SKU received does not match the SKU sold");
     }
 
     @Test
@@ -171,34 +131,5 @@ class RefundApiTest {
     private ResponseEntity<String> settlementFile(String user, String query) {
         return http.withBasicAuth(user, "demo").exchange("/api/refunds/settlement-file" + query, HttpMethod.GET,
                 null, String.class);
-    }
-
-    /** A return of one unit driven through the real process to CLOSED, inspected by quality1. */
-    private UUID inspectedThroughTheProcess(String sku, String price, boolean skuMatches) {
-        String orderId = newOrderId();
-        assertThat(api.post("support1", "/api/orders", order(orderId, line(1, sku, 1, price))).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        Map<String, Object> created = api.post("support1", "/api/returns", Map.of("orderId", orderId,
-                "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "reasonCode", "WRONG_ITEM")))).getBody();
-        String rma = (String) created.get("rmaNumber");
-        UUID returnId = UUID.fromString((String) created.get("returnId"));
-        awaitStatus(returnId, "AUTHORIZED");
-        assertThat(api.post("warehouse1", "/api/receipts", Map.of("warehouse", "WH-BER", "rmaNumber", rma,
-                "lines", List.of(Map.of("sku", sku, "quantity", 1)))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        Map<String, Object> task = await().atMost(Duration.ofSeconds(20)).until(() -> api.getList("quality1",
-                        "/api/tasks?group=quality").getBody().stream()
-                .filter(open -> rma.equals(((Map<?, ?>) open.get("context")).get("rmaNumber")))
-                .findFirst().orElse(null), open -> open != null);
-        Map<String, Object> findings = new HashMap<>(Map.of("grade", "A", "skuMatches", skuMatches,
-                "serialMatches", false, "packagingOk", true, "functional", true, "reasonConfirmed", true));
-        assertThat(api.post("quality1", "/api/tasks/" + task.get("id") + "/complete", findings).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-        awaitStatus(returnId, "CLOSED");
-        return returnId;
-    }
-
-    private void awaitStatus(UUID returnId, String status) {
-        await().atMost(Duration.ofSeconds(20)).until(
-                () -> api.get("support1", "/api/returns/" + returnId).getBody().get("status"), status::equals);
     }
 }

@@ -35,6 +35,17 @@ class ReturnRequestApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(http);
+        api.catalogue("TSHIRT-BLK-M");
+    }
+
+    @Test
+    void aLineWhoseSkuIsNotInTheCatalogueIsRefusedNamingTheLine() {
+        String orderId = orderWith(line(1, "NOT-IN-CATALOGUE-1", 1, "19.90"));
+
+        ResponseEntity<Map<String, Object>> refused = requestReturn(orderId, 1, 1);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(ApiClient.problemFields(refused)).containsExactly("lines[0].lineNo");
     }
 
     @Test

@@ -59,7 +59,9 @@ class EmbeddedDefaultRestartTest {
         return new SpringApplicationBuilder(OpenReturnsApplication.class)
                 .profiles("test")
                 // Command-line arguments, so they win over the test profile's random database directory.
-                .run("--server.port=0", "--returns.embedded-postgres.data-directory=" + dataDirectory);
+                .run("--server.port=0", "--returns.embedded-postgres.data-directory=" + dataDirectory,
+                        // The demo catalogue, as on the embedded default: returns need their products.
+                        "--returns.demo-data=true");
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {

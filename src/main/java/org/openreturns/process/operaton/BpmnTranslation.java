@@ -51,6 +51,7 @@ final class BpmnTranslation {
 
     private final Set<String> processIds = new TreeSet<>();
     private final Set<String> taskTypes = new TreeSet<>();
+    private final Set<String> listenerTypes = new TreeSet<>();
     private final Set<String> formIds = new TreeSet<>();
     private final Set<String> decisionIds = new TreeSet<>();
     private final Map<String, String> correlationVariableByMessageName = new TreeMap<>();
@@ -89,8 +90,8 @@ final class BpmnTranslation {
         elements(document, BPMN_NS, "extensionElements").stream()
                 .filter(extensions -> !hasChildElements(extensions))
                 .forEach(XmlDocuments::remove);
-        return new TranslatedProcess(XmlDocuments.serialize(document), processIds, taskTypes, formIds, decisionIds,
-                correlationVariableByMessageName);
+        return new TranslatedProcess(XmlDocuments.serialize(document), processIds, taskTypes, listenerTypes, formIds,
+                decisionIds, correlationVariableByMessageName);
     }
 
     private void translateProcess(Element process) {
@@ -188,6 +189,33 @@ final class BpmnTranslation {
             listener.setAttribute("delegateExpression", "${humanTaskCompletion.recordUserIn('" + variable + "')}");
             extensions.appendChild(listener);
         });
+        zeebeExtension(task, "taskListeners").ifPresent(listeners -> translateTaskListeners(task, extensions, listeners));
+    }
+
+    /**
+     * A Camunda 8.8 user task listener on {@code completing} becomes a complete listener that runs the task
+     * completion check of the same type; a denial throws and the completion is rolled back, as Zeebe rolls back a
+     * denied completion. Other events are not translated.
+     */
+    private void translateTaskListeners(Element task, Element extensions, Element listeners) {
+        for (Element zeebeListener : childElements(listeners, ZEEBE_NS, "taskListener")) {
+            String eventType = zeebeListener.getAttribute("eventType");
+            String type = zeebeListener.getAttribute("type");
+            if (!"completing".equals(eventType)) {
+                throw problem(task, "has a zeebe:taskListener on the event '" + eventType + "'; only 'completing'"
+                        + " is translated");
+            }
+            if (!TASK_TYPE.matcher(type).matches()) {
+                throw problem(task, "has the task listener type '" + type + "'; only a literal type of letters,"
+                        + " digits, '.', '_' and '-' is translated");
+            }
+            Element listener = operatonElement("taskListener");
+            listener.setAttribute("event", "complete");
+            listener.setAttribute("delegateExpression", "${userTaskListeners.forType('" + type + "')}");
+            extensions.appendChild(listener);
+            listenerTypes.add(type);
+        }
+        remove(listeners);
     }
 
     private void translateForm(Element task, Element form) {

@@ -16,6 +16,7 @@ import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.repository.DeploymentBuilder;
 import org.operaton.bpm.engine.repository.DeploymentWithDefinitions;
 import org.openreturns.process.StepHandlers;
+import org.openreturns.process.TaskCompletionChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -42,16 +43,18 @@ class ModelDeployer implements SmartInitializingSingleton {
     private final RepositoryService repositoryService;
     private final ResourcePatternResolver resources;
     private final StepHandlers stepHandlers;
+    private final TaskCompletionChecks completionChecks;
     private final CamundaModelTranslator translator;
     private final MessageCorrelationKeys correlationKeys;
 
     ModelDeployer(RepositoryService repositoryService, ResourcePatternResolver resources, StepHandlers stepHandlers,
-                  MessageCorrelationKeys correlationKeys,
+                  TaskCompletionChecks completionChecks, MessageCorrelationKeys correlationKeys,
                   @Value("${returns.process.retry-backoff}") String retryBackoff,
                   @Value("${returns.process.history-time-to-live}") String historyTimeToLive) {
         this.repositoryService = repositoryService;
         this.resources = resources;
         this.stepHandlers = stepHandlers;
+        this.completionChecks = completionChecks;
         this.correlationKeys = correlationKeys;
         this.translator = new CamundaModelTranslator(retryBackoff, historyTimeToLive);
     }
@@ -75,6 +78,7 @@ class ModelDeployer implements SmartInitializingSingleton {
             deployment.put(path(form), bytes(form));
         }
         Set<String> taskTypes = new TreeSet<>();
+        Set<String> listenerTypes = new TreeSet<>();
         for (Resource bpmn : read("classpath*:bpmn/*.bpmn")) {
             TranslatedProcess translated = translator.translateBpmn(path(bpmn), bytes(bpmn), decisions);
             Set<String> missingForms = new TreeSet<>(translated.formIds());
@@ -84,10 +88,12 @@ class ModelDeployer implements SmartInitializingSingleton {
                         + missingForms);
             }
             taskTypes.addAll(translated.taskTypes());
+            listenerTypes.addAll(translated.listenerTypes());
             correlationKeys.register(translated.correlationVariableByMessageName());
             deployment.put(path(bpmn), translated.content());
         }
         stepHandlers.requireHandlersFor(taskTypes);
+        completionChecks.requireChecksFor(listenerTypes);
 
         DeploymentBuilder builder = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import org.openreturns.process.InvalidTaskSubmissionException;
 import org.openreturns.process.InvalidTaskSubmissionException.FieldViolation;
 import org.openreturns.process.TaskAccessDeniedException;
 import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskCompletionDeniedException;
 import org.openreturns.process.TaskNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OperatonHumanTasks implements HumanTasks {
 
-    /** The variables that let a caller find the task of a return or of a reconciliation break. */
-    private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber", "breakId");
+    /** The variables that let a caller find the task of a return (and its line), of a parcel or of a break. */
+    private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber", "lineNo", "receiptId",
+            "breakId");
 
     private final TaskService taskService;
     private final FormService formService;
@@ -56,6 +59,18 @@ class OperatonHumanTasks implements HumanTasks {
         return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active()
                 .initializeFormKeys().orderByTaskCreateTime().asc().list()
                 .stream().map(this::toHumanTask).toList();
+    }
+
+    @Override
+    @Transactional
+    public void involveGroup(String businessKey, String group) {
+        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active().list()) {
+            boolean involved = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && group.equals(link.getGroupId()));
+            if (!involved) {
+                taskService.addCandidateGroup(task.getId(), group);
+            }
+        }
     }
 
     @Override
@@ -87,9 +102,21 @@ class OperatonHumanTasks implements HumanTasks {
                 taskService.claim(taskId, userId);
             }
             taskService.complete(taskId, variables);
+        } catch (RuntimeException e) {
+            throw deniedCompletion(e).orElseThrow(() -> e);
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** A completion check's denial, however deep the engine wrapped it. */
+    private static Optional<TaskCompletionDeniedException> deniedCompletion(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskCompletionDeniedException denied) {
+                return Optional.of(denied);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean mayWorkOn(Task task, List<IdentityLink> links, String userId, Set<String> userGroups) {

@@ -8,15 +8,18 @@ import java.util.Set;
  * type has a step handler and every form and decision exists.
  *
  * @param processIds                         the executable processes the file defines
+ * @param listenerTypes                      the types of its user task listeners (task completion checks)
  * @param correlationVariableByMessageName   for each message with a correlation key, the process variable whose
  *                                           value the key is matched against
  */
-record TranslatedProcess(byte[] content, Set<String> processIds, Set<String> taskTypes, Set<String> formIds,
+record TranslatedProcess(byte[] content, Set<String> processIds, Set<String> taskTypes, Set<String> listenerTypes,
+                         Set<String> formIds,
                          Set<String> decisionIds, Map<String, String> correlationVariableByMessageName) {
 
     TranslatedProcess {
         processIds = Set.copyOf(processIds);
         taskTypes = Set.copyOf(taskTypes);
+        listenerTypes = Set.copyOf(listenerTypes);
         formIds = Set.copyOf(formIds);
         decisionIds = Set.copyOf(decisionIds);
         correlationVariableByMessageName = Map.copyOf(correlationVariableByMessageName);

@@ -243,6 +243,41 @@ class CamundaModelTranslatorTest {
                 .containsExactly(tuple("completedByVariable", "approvedBy"));
     }
 
+    @Test
+    void completingTaskListenerBecomesACompleteListenerRunningTheCheckOfItsType() {
+        TranslatedProcess translated = translate(bpmn("""
+                <bpmn:userTask id="approve">
+                  <bpmn:extensionElements>
+                    <zeebe:userTask />
+                    <zeebe:taskListeners>
+                      <zeebe:taskListener eventType="completing" type="check-four-eyes" retries="3" />
+                    </zeebe:taskListeners>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                """));
+
+        OperatonTaskListener listener = extension(element(translated, "approve"), OperatonTaskListener.class);
+        assertThat(listener.getOperatonEvent()).isEqualTo("complete");
+        assertThat(listener.getOperatonDelegateExpression())
+                .isEqualTo("${userTaskListeners.forType('check-four-eyes')}");
+        assertThat(translated.listenerTypes()).containsExactly("check-four-eyes");
+        assertThat(text(translated)).doesNotContain("zeebe:taskListener");
+    }
+
+    @Test
+    void taskListenersOnOtherEventsAreRefusedNamingTheEvent() {
+        assertRejected(bpmn("""
+                <bpmn:userTask id="approve">
+                  <bpmn:extensionElements>
+                    <zeebe:userTask />
+                    <zeebe:taskListeners>
+                      <zeebe:taskListener eventType="assigning" type="notify-assignee" />
+                    </zeebe:taskListeners>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                """), "'approve'", "'assigning'", "only 'completing'");
+    }
+
     // --- business rule tasks -------------------------------------------------------------------------------------
 
     static Stream<Arguments> decisionResultShapes() {
@@ -419,8 +454,6 @@ class CamundaModelTranslatorTest {
                         <zeebe:linkedResources>
                           <zeebe:linkedResource resourceId="label-template" resourceType="RPA" linkName="label" />
                         </zeebe:linkedResources>""")),
-                Arguments.of("zeebe:taskListeners", inspect.formatted("""
-                        <zeebe:taskListeners><zeebe:taskListener eventType="completing" type="audit" /></zeebe:taskListeners>""")),
                 Arguments.of("zeebe:taskSchedule", inspect.formatted("<zeebe:taskSchedule dueDate=\"=dueDate\" />")),
                 Arguments.of("zeebe:priorityDefinition", inspect.formatted(
                         "<zeebe:priorityDefinition priority=\"80\" />")),

@@ -45,7 +45,7 @@ class EligibilityDecisionTest {
     @Test
     void vipCustomerIsRejectedAfterDaySixty() {
         assertThat(evaluate(line().with("customerTier", "VIP").with("daysSinceDelivery", 61)))
-                .isEqualTo(outcome("Rule_VipWindowPassed", "REJECT",
+                .isEqualTo(outcome("Rule_VipWindow", "REJECT",
                         "The 60-day return window for VIP customers has passed"));
     }
 
@@ -58,7 +58,7 @@ class EligibilityDecisionTest {
     @Test
     void standardCustomerIsRejectedAfterDayThirty() {
         assertThat(evaluate(line().with("daysSinceDelivery", 31)))
-                .isEqualTo(outcome("Rule_WindowPassed", "REJECT", "The 30-day return window has passed"));
+                .isEqualTo(outcome("Rule_Window", "REJECT", "The 30-day return window has passed"));
     }
 
     @Test
@@ -105,7 +105,7 @@ class EligibilityDecisionTest {
     void everyChannelFollowsTheSamePolicyUntilAChannelRuleIsAdded(String channel) {
         assertThat(evaluate(line().with("channel", channel)).ruleId()).isEqualTo("Rule_WithinPolicy");
         assertThat(evaluate(line().with("channel", channel).with("daysSinceDelivery", 31)).ruleId())
-                .isEqualTo("Rule_WindowPassed");
+                .isEqualTo("Rule_Window");
     }
 
     @Test

@@ -1,0 +1,109 @@
+package org.openreturns.claims;
+
+import static org.openreturns.db.Tables.SUPPLIER_CLAIM;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.openreturns.catalog.CatalogService;
+import org.openreturns.catalog.LocationType;
+import org.openreturns.catalog.Product;
+import org.openreturns.db.tables.records.SupplierClaimRecord;
+import org.openreturns.inventory.MoveReason;
+import org.openreturns.inventory.ReferenceType;
+import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest;
+import org.openreturns.system.NotFoundException;
+import org.openreturns.system.RuleViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Claims on suppliers for defective units returned to them. The vendor-return move already booked the receivable
+ * (Dr 1400 / Cr 1310); shipping the unit to the supplier takes it out of the books and leaves the receivable until
+ * the supplier pays.
+ */
+@Service
+public class SupplierClaims {
+
+    private static final Set<String> STATUSES = Set.of("OPEN", "SHIPPED");
+
+    private final DSLContext db;
+    private final CatalogService catalog;
+    private final StockLedger ledger;
+    private final Clock clock;
+
+    SupplierClaims(DSLContext db, CatalogService catalog, StockLedger ledger, Clock clock) {
+        this.db = db;
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Opens the claim of a return line against its product's supplier; opening it again answers the same claim. */
+    @Transactional
+    public long open(UUID returnId, int lineNo, String sku, String serial, int quantity, long amountMinor,
+                     String currency, String warehouseCode, String actor) {
+        Product product = catalog.product(sku).orElseThrow(() -> new IllegalStateException("Unknown SKU " + sku));
+        if (product.supplierCode() == null) {
+            throw new IllegalStateException(sku + " has no supplier to claim from");
+        }
+        db.insertInto(SUPPLIER_CLAIM)
+                .set(SUPPLIER_CLAIM.RETURN_ID, returnId)
+                .set(SUPPLIER_CLAIM.RETURN_LINE_NO, lineNo)
+                .set(SUPPLIER_CLAIM.SUPPLIER, product.supplierCode())
+                .set(SUPPLIER_CLAIM.SKU, sku)
+                .set(SUPPLIER_CLAIM.SERIAL, serial)
+                .set(SUPPLIER_CLAIM.QUANTITY, quantity)
+                .set(SUPPLIER_CLAIM.AMOUNT_MINOR, amountMinor)
+                .set(SUPPLIER_CLAIM.CURRENCY, currency)
+                .set(SUPPLIER_CLAIM.WAREHOUSE, warehouseCode)
+                .set(SUPPLIER_CLAIM.STATUS, "OPEN")
+                .set(SUPPLIER_CLAIM.CREATED_BY, actor)
+                .set(SUPPLIER_CLAIM.CREATED_AT, OffsetDateTime.now(clock))
+                .onConflictDoNothing()
+                .execute();
+        return db.select(SUPPLIER_CLAIM.ID).from(SUPPLIER_CLAIM).where(SUPPLIER_CLAIM.RETURN_ID.eq(returnId))
+                .and(SUPPLIER_CLAIM.RETURN_LINE_NO.eq(lineNo)).fetchSingle(SUPPLIER_CLAIM.ID);
+    }
+
+    /** The warehouse sends the units to the supplier. Shipping again changes nothing. */
+    @Transactional
+    public SupplierClaimView ship(long claimId, String actor) {
+        SupplierClaimRecord claim = db.selectFrom(SUPPLIER_CLAIM).where(SUPPLIER_CLAIM.ID.eq(claimId)).forUpdate()
+                .fetchOptional().orElseThrow(() -> new NotFoundException("claimId", "No supplier claim " + claimId));
+        if ("SHIPPED".equals(claim.getStatus())) {
+            return view(claim);
+        }
+        ledger.record(new StockMoveRequest("supplier-claim-" + claimId + "-shipment", claim.getSku(),
+                claim.getSerial(), null, claim.getQuantity(),
+                catalog.locationId(claim.getWarehouse(), LocationType.VENDOR_RETURN), null, MoveReason.VENDOR_SHIPMENT,
+                ReferenceType.RETURN, claim.getReturnId().toString(), claim.getReturnLineNo(), null, null, actor));
+        db.update(SUPPLIER_CLAIM).set(SUPPLIER_CLAIM.STATUS, "SHIPPED").set(SUPPLIER_CLAIM.SHIPPED_BY, actor)
+                .set(SUPPLIER_CLAIM.SHIPPED_AT, OffsetDateTime.now(clock)).where(SUPPLIER_CLAIM.ID.eq(claimId))
+                .execute();
+        return view(db.selectFrom(SUPPLIER_CLAIM).where(SUPPLIER_CLAIM.ID.eq(claimId)).fetchSingle());
+    }
+
+    @Transactional(readOnly = true)
+    public List<SupplierClaimView> claims(String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw new RuleViolationException("status", "must be OPEN or SHIPPED");
+        }
+        return db.selectFrom(SUPPLIER_CLAIM)
+                .where(status == null ? DSL.noCondition() : SUPPLIER_CLAIM.STATUS.eq(status))
+                .orderBy(SUPPLIER_CLAIM.ID).fetch(SupplierClaims::view);
+    }
+
+    private static SupplierClaimView view(SupplierClaimRecord claim) {
+        return new SupplierClaimView(claim.getId(), claim.getReturnId(), claim.getReturnLineNo(), claim.getSupplier(),
+                claim.getSku(), claim.getSerial(), claim.getQuantity(), claim.getAmountMinor(), claim.getCurrency(),
+                claim.getWarehouse(), claim.getStatus(), claim.getCreatedBy(), claim.getCreatedAt(),
+                claim.getShippedBy(), claim.getShippedAt());
+    }
+}

@@ -1,0 +1,29 @@
+package org.openreturns.receiving;
+
+/** The names that bind the code to {@code bpmn/unexpected-parcel.bpmn}. */
+public final class UnexpectedParcelProcess {
+
+    public static final String PROCESS_ID = "unexpected-parcel";
+    public static final String TASK_RESOLVE = "resolve-unexpected-parcel";
+    public static final String ERROR_LINK_INVALID = "PARCEL_LINK_INVALID";
+
+    public static final String RECEIPT_ID = "receiptId";
+    /** What arrived, for the warehouse's form. */
+    public static final String PARCEL_SUMMARY = "parcelSummary";
+    /** Submitted with the form: the return to link the parcel to, or quarantine. */
+    public static final String RETURN_ID = "returnId";
+    public static final String QUARANTINE = "quarantine";
+    public static final String NOTES = "notes";
+    /** Set by the engine to the user who handled the parcel. */
+    public static final String HANDLED_BY = "handledBy";
+    /** Why the last answer could not be carried out; shown in the form. */
+    public static final String LINK_PROBLEM = "linkProblem";
+
+    private UnexpectedParcelProcess() {
+    }
+
+    /** One process per parcel. */
+    public static String businessKey(long receiptId) {
+        return "parcel-" + receiptId;
+    }
+}

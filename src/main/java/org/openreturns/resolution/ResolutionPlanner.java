@@ -1,0 +1,151 @@
+package org.openreturns.resolution;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.openreturns.catalog.CatalogService;
+import org.openreturns.catalog.Product;
+import org.openreturns.process.DecisionEvaluator;
+import org.openreturns.quality.InspectionService;
+import org.openreturns.quality.LineInspection;
+import org.openreturns.returns.Disposition;
+import org.openreturns.returns.LifecyclePolicy;
+import org.openreturns.returns.LineDecision;
+import org.openreturns.returns.ReturnLineView;
+import org.openreturns.returns.ReturnService;
+import org.openreturns.returns.ReturnStatus;
+import org.openreturns.system.Money;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides, once every line is inspected, what happens to each line's units and money — the {@code disposition}
+ * table of {@code bpmn/disposition.dmn} per line — and where the return goes next: straight to resolution, to an
+ * approval by finance or a manager (DOMAIN.md's conditions: high value, serialized, SKU or serial mismatch, a
+ * refund above the limit), or on hold when a line is disputed.
+ */
+@Service
+public class ResolutionPlanner {
+
+    static final String DECISION_ID = "disposition";
+
+    private final ReturnService returns;
+    private final InspectionService inspections;
+    private final CatalogService catalog;
+    private final DecisionEvaluator decisions;
+    private final LifecyclePolicy policy;
+
+    ResolutionPlanner(ReturnService returns, InspectionService inspections, CatalogService catalog,
+                      DecisionEvaluator decisions, LifecyclePolicy policy) {
+        this.returns = returns;
+        this.inspections = inspections;
+        this.catalog = catalog;
+        this.decisions = decisions;
+        this.policy = policy;
+    }
+
+    public enum Route { RESOLVE, APPROVAL, DISPUTE }
+
+    public record Plan(Route route, String approvalReason) {
+    }
+
+    @Transactional
+    public Plan plan(UUID returnId) {
+        String currency = returns.orderOf(returnId).currency();
+        Map<Integer, LineInspection> inspected = new HashMap<>();
+        inspections.inspectionsOf(returnId).forEach(inspection -> inspected.put(inspection.lineNo(), inspection));
+        List<LineDecision> planned = new ArrayList<>();
+        Set<String> approvalReasons = new LinkedHashSet<>();
+        long refundTotal = 0;
+        for (ReturnLineView line : returns.lines(returnId)) {
+            LineInspection inspection = inspected.get(line.lineNo());
+            if (inspection == null) {
+                continue;
+            }
+            Product product = catalog.product(line.receivedSku()).orElseThrow();
+            Product sold = catalog.product(line.sku()).orElseThrow();
+            LineDecision decision = decide(line, inspection, product, currency);
+            returns.recordDecision(returnId, line.lineNo(), decision);
+            planned.add(decision);
+            refundTotal += RefundAmounts.amount(line, decision.refundDecision(), decision.deductionPercent());
+            approvalReasons.addAll(approvalReasons(line, inspection, sold, currency));
+        }
+        BigDecimal limit = policy.refundApprovalLimit();
+        if (Money.fromMinorUnits(refundTotal, Currency.getInstance(currency)).compareTo(limit) > 0) {
+            approvalReasons.add("refund of " + Money.fromMinorUnits(refundTotal, Currency.getInstance(currency))
+                    + " " + currency + " is above the limit of " + limit + " " + currency);
+        }
+        if (planned.stream().anyMatch(decision -> decision.disposition() == Disposition.HOLD)) {
+            returns.note(returnId, ReturnService.SYSTEM_ACTOR, "DECIDED", describe(planned));
+            return new Plan(Route.DISPUTE, null);
+        }
+        if (!approvalReasons.isEmpty()) {
+            String reason = String.join("; ", approvalReasons);
+            returns.recordApprovalReason(returnId, reason);
+            returns.changeStatus(returnId, Set.of(ReturnStatus.INSPECTED), ReturnStatus.AWAITING_APPROVAL,
+                    ReturnService.SYSTEM_ACTOR, "DECIDED", describe(planned) + ". Needs approval: " + reason);
+            return new Plan(Route.APPROVAL, reason);
+        }
+        returns.note(returnId, ReturnService.SYSTEM_ACTOR, "DECIDED", describe(planned));
+        return new Plan(Route.RESOLVE, null);
+    }
+
+    private LineDecision decide(ReturnLineView line, LineInspection inspection, Product received, String currency) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("grade", inspection.grade().name());
+        inputs.put("reasonCode", line.reasonCode() == null ? "" : line.reasonCode());
+        inputs.put("reasonConfirmed", inspection.reasonConfirmed());
+        inputs.put("skuMatches", inspection.skuMatches());
+        inputs.put("serialMatches", !Boolean.FALSE.equals(inspection.serialMatches()));
+        inputs.put("category", received.category());
+        inputs.put("unitPrice", Money.fromMinorUnits(line.unitPriceMinor(), Currency.getInstance(currency))
+                .doubleValue());
+        inputs.put("hasSupplier", received.supplierCode() != null);
+        List<Map<String, Object>> results = decisions.evaluate(DECISION_ID, inputs);
+        if (results.size() != 1) {
+            throw new IllegalStateException("Decision " + DECISION_ID + " gave " + results.size()
+                    + " results for return line " + line.lineNo() + " (inputs " + inputs + "); it must give one");
+        }
+        Map<String, Object> result = results.get(0);
+        String deductionType = (String) result.get("deductionType");
+        Number percent = (Number) result.get("deductionPercent");
+        boolean partial = "PARTIAL".equals(result.get("refundDecision"));
+        return new LineDecision(line.lineNo(), Disposition.valueOf((String) result.get("disposition")),
+                (String) result.get("refundDecision"), partial ? deductionType : null,
+                partial ? percent.intValue() : null, (String) result.get("reason"));
+    }
+
+    /** DOMAIN.md: high value, serialized, or SKU or serial not matching need a second person's approval. */
+    private List<String> approvalReasons(ReturnLineView line, LineInspection inspection, Product sold,
+                                         String currency) {
+        List<String> reasons = new ArrayList<>();
+        long threshold = sold.highValueThresholdMinor() != null ? sold.highValueThresholdMinor()
+                : Money.toMinorUnits(policy.highValueThreshold(), Currency.getInstance(currency));
+        if (line.unitPriceMinor() >= threshold) {
+            reasons.add("line " + line.lineNo() + " is a high-value item");
+        }
+        if (sold.serialized()) {
+            reasons.add("line " + line.lineNo() + " is a serialized item");
+        }
+        if (!inspection.skuMatches()) {
+            reasons.add("line " + line.lineNo() + ": the SKU returned is not the SKU sold");
+        }
+        if (Boolean.FALSE.equals(inspection.serialMatches())) {
+            reasons.add("line " + line.lineNo() + ": the serial returned is not the serial sold");
+        }
+        return reasons;
+    }
+
+    static String describe(List<LineDecision> decisions) {
+        return String.join("; ", decisions.stream().map(d -> "line " + d.lineNo() + ": " + d.disposition() + ", refund "
+                + d.refundDecision() + (d.deductionPercent() == null ? "" : " less " + d.deductionPercent() + " % "
+                + d.deductionType()) + " (" + d.reason() + ")").toList());
+    }
+}

@@ -1,0 +1,32 @@
+package org.openreturns.returns;
+
+import org.openreturns.process.StepContext;
+import org.openreturns.process.StepHandler;
+import org.openreturns.process.StepResult;
+import org.springframework.stereotype.Component;
+
+/** Rejects the return for the eligibility rules' reason, or for the reviewer's when a person refused it. */
+@Component
+class RejectReturnHandler implements StepHandler {
+
+    private final ReturnAuthorizations authorizations;
+
+    RejectReturnHandler(ReturnAuthorizations authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public String taskType() {
+        return ReturnProcess.TASK_REJECT;
+    }
+
+    @Override
+    public StepResult handle(StepContext context) {
+        String reviewedBy = context.optionalString(ReturnProcess.REVIEWED_BY).orElse(null);
+        String reason = reviewedBy == null ? context.string(ReturnProcess.ELIGIBILITY_REASON)
+                : "Refused in review by " + reviewedBy + ": "
+                + context.optionalString(ReturnProcess.DECISION_REASON).orElse("no reason given");
+        authorizations.reject(context.uuid(ReturnProcess.RETURN_ID), reviewedBy, reason);
+        return StepResult.completed();
+    }
+}

@@ -1,0 +1,277 @@
+package org.openreturns.benchmark;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openreturns.OpenReturnsApplication;
+import org.openreturns.orders.OrderIngestion;
+import org.openreturns.orders.OrderService;
+import org.openreturns.process.ProcessRuntime;
+import org.openreturns.quality.InspectionFindings;
+import org.openreturns.quality.InspectionService;
+import org.openreturns.receiving.ParcelScan;
+import org.openreturns.receiving.ReceiptService;
+import org.openreturns.receiving.ReturnReceipts;
+import org.openreturns.resolution.ResolutionPlanner;
+import org.openreturns.resolution.Resolutions;
+import org.openreturns.returns.ReturnAuthorizations;
+import org.openreturns.returns.EligibilityService;
+import org.openreturns.returns.ReturnRequest;
+import org.openreturns.returns.ReturnService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Drives complete returns (request, authorization, parcel scan, inspection, resolution, closure) and prints
+ * completed returns per second and the p50/p99 lifecycle latency without the time a person would take, twice: through
+ * the HTTP API and the real BPMN on the embedded engine (the inspection completed through the task API), and the same
+ * service calls made directly, one transaction per step, with no engine. Each variant gets a fresh durable embedded
+ * PostgreSQL. Run with:
+ * <pre>mvn -q -Pbenchmark test-compile exec:java -Dbenchmark.main=org.openreturns.benchmark.LifecycleBenchmark -Dexec.args="2000 8"</pre>
+ * Arguments: number of returns (default 2,000), concurrent clients (default 8).
+ */
+public final class LifecycleBenchmark {
+
+    private static final String WAREHOUSE = "BENCH-WH";
+    private static final String SKU = "BENCH-TSHIRT";
+
+    public static void main(String[] args) throws Exception {
+        int returns = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        Result direct = runDirect(returns, clients);
+        Result engine = runEngine(returns, clients);
+        System.out.printf("%nLifecycle benchmark: %,d returns, %d concurrent clients, durable embedded PostgreSQL%n",
+                returns, clients);
+        System.out.println(engine.describe("engine (HTTP API + BPMN)"));
+        System.out.println(direct.describe("direct (services only)"));
+        System.out.printf("  engine overhead: %.2fx the direct time per return (throughput ratio %.2fx)%n",
+                engine.p50() / direct.p50(), direct.perSecond() / engine.perSecond());
+        System.exit(0);
+    }
+
+    record Result(int returns, double seconds, List<Double> latenciesMillis) {
+
+        double perSecond() {
+            return returns / seconds;
+        }
+
+        double p50() {
+            return percentile(0.50);
+        }
+
+        double percentile(double p) {
+            List<Double> sorted = new ArrayList<>(latenciesMillis);
+            Collections.sort(sorted);
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+        }
+
+        String describe(String name) {
+            return String.format("  %-26s %7.1f returns/s, latency p50 %6.1f ms, p99 %6.1f ms (%.1f s)", name,
+                    perSecond(), p50(), percentile(0.99), seconds);
+        }
+    }
+
+    // --- through the engine
+
+    private static Result runEngine(int returns, int clients) throws Exception {
+        try (ConfigurableApplicationContext app = start(false)) {
+            Api api = createMasterData(app);
+            return measure(returns, clients, i -> engineLifecycle(api, app.getBean(OrderService.class)));
+        }
+    }
+
+    /** One return through the API; answers the milliseconds spent waiting for the system, not for people. */
+    private static double engineLifecycle(Api api, OrderService orders) throws Exception {
+        String orderId = order(orders);
+        long start = System.nanoTime();
+        Map<?, ?> created = api.post("support1", "/api/returns", Map.of("orderId", orderId,
+                "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "reasonCode", "SIZE_TOO_SMALL",
+                        "declaredCondition", "UNOPENED"))));
+        String returnId = (String) created.get("returnId");
+        api.awaitReturn(returnId, details -> "AUTHORIZED".equals(details.get("status")));
+        long authorized = System.nanoTime();
+        // The parcel arrives days later: that wait is the customer's, not the system's.
+        long received = System.nanoTime();
+        api.post("warehouse1", "/api/receipts", Map.of("warehouse", WAREHOUSE, "rmaNumber", created.get("rmaNumber"),
+                "lines", List.of(Map.of("sku", SKU, "quantity", 1))));
+        Map<?, ?> withTask = api.awaitReturn(returnId, details -> !((List<?>) details.get("openTasks")).isEmpty());
+        long taskOpen = System.nanoTime();
+        String taskId = (String) ((Map<?, ?>) ((List<?>) withTask.get("openTasks")).get(0)).get("id");
+        long inspected = System.nanoTime();
+        api.post("quality1", "/api/tasks/" + taskId + "/complete", Map.of("grade", "A", "skuMatches", true,
+                "serialMatches", false, "packagingOk", true, "functional", true, "reasonConfirmed", true));
+        api.awaitReturn(returnId, details -> "CLOSED".equals(details.get("status")));
+        long closed = System.nanoTime();
+        return ((authorized - start) + (taskOpen - received) + (closed - inspected)) / 1e6;
+    }
+
+    // --- the same work without the engine
+
+    /**
+     * The process runtime of the direct variant: nothing runs the model, the benchmark calls each step itself. A test
+     * configuration, so that component scanning of the test classpath never picks it up.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class NoProcessRuntime {
+        @Bean
+        @Primary
+        ProcessRuntime directCalls() {
+            return new ProcessRuntime() {
+                @Override
+                public void startProcess(String processId, String businessKey, Map<String, Object> variables) {
+                }
+
+                @Override
+                public boolean correlateMessage(String messageName, String correlationKey,
+                                                Map<String, Object> variables) {
+                    return true;
+                }
+            };
+        }
+    }
+
+    private static Result runDirect(int returns, int clients) throws Exception {
+        try (ConfigurableApplicationContext app = start(true)) {
+            createMasterData(app);
+            return measure(returns, clients, i -> directLifecycle(app));
+        }
+    }
+
+    private static double directLifecycle(ConfigurableApplicationContext app) {
+        String orderId = order(app.getBean(OrderService.class));
+        long start = System.nanoTime();
+        ReturnService.RequestedReturn requested = app.getBean(ReturnService.class).request(new ReturnRequest(orderId,
+                "WEB", List.of(new ReturnRequest.Line(1, 1, org.openreturns.returns.ReasonCode.SIZE_TOO_SMALL,
+                org.openreturns.returns.DeclaredCondition.UNOPENED)), null, null), "support1");
+        UUID returnId = requested.returnId();
+        app.getBean(EligibilityService.class).check(returnId);
+        app.getBean(ReturnAuthorizations.class).authorize(returnId, null, null);
+        ReceiptService.Receipt receipt = app.getBean(ReceiptService.class).receive(new ParcelScan(null, WAREHOUSE,
+                requested.rmaNumber(), null, List.of(new ParcelScan.Item(SKU, null, 1))), "warehouse1");
+        app.getBean(ReturnReceipts.class).book(returnId, receipt.receiptId());
+        app.getBean(InspectionService.class).record(returnId, 1, new InspectionFindings("A", true, null, true, true,
+                true, null, null, List.of(), "quality1"));
+        app.getBean(ResolutionPlanner.class).plan(returnId);
+        app.getBean(Resolutions.class).resolve(returnId, null);
+        app.getBean(Resolutions.class).close(returnId);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    // --- shared
+
+    interface Lifecycle {
+        double run(int index) throws Exception;
+    }
+
+    private static Result measure(int returns, int clients, Lifecycle lifecycle) throws Exception {
+        for (int i = 0; i < Math.min(50, returns); i++) {
+            lifecycle.run(i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Double>> runs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < returns; i++) {
+            int index = i;
+            runs.add(pool.submit(() -> lifecycle.run(index)));
+        }
+        List<Double> latencies = new ArrayList<>();
+        for (Future<Double> run : runs) {
+            latencies.add(run.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Result(returns, seconds, latencies);
+    }
+
+    private static ConfigurableApplicationContext start(boolean direct) {
+        List<Class<?>> sources = new ArrayList<>(List.of(OpenReturnsApplication.class));
+        if (direct) {
+            sources.add(NoProcessRuntime.class);
+        }
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run("--server.port=0",
+                "--returns.embedded-postgres.data-directory=target/benchmark-db/" + UUID.randomUUID(),
+                "--returns.identity.demo-users=true", "--returns.demo-data=false", "--logging.level.root=WARN",
+                "--operaton.bpm.job-execution.enabled=" + !direct,
+                "--returns.embedded-postgres.durable=" + System.getProperty("durable", "true"));
+    }
+
+    private static Api createMasterData(ConfigurableApplicationContext app) throws Exception {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        Api api = new Api(port, app.getBean(ObjectMapper.class));
+        api.post("admin", "/api/suppliers", Map.of("code", "BENCH", "name", "Benchmark supplier",
+                "email", "bench@example.com"));
+        api.post("admin", "/api/warehouses", Map.of("code", WAREHOUSE, "name", "Benchmark warehouse", "country", "DE"));
+        api.post("admin", "/api/products", Map.of("sku", SKU, "name", "Benchmark T-shirt", "category", "t-shirts",
+                "supplier", "BENCH", "currency", "EUR", "unitCost", new BigDecimal("6.40"),
+                "price", new BigDecimal("19.90")));
+        return api;
+    }
+
+    private static String order(OrderService orders) {
+        String orderId = "BENCH-" + UUID.randomUUID();
+        OffsetDateTime delivered = OffsetDateTime.now().minusDays(3);
+        orders.ingest(new OrderIngestion(orderId, "WEB", new OrderIngestion.Customer("C-" + orderId,
+                "bench@example.com", org.openreturns.orders.CustomerTier.STANDARD), delivered.minusDays(2), delivered, "EUR", WAREHOUSE,
+                List.of(new OrderIngestion.Line(1, SKU, 1, new BigDecimal("19.90"), List.of()))), "benchmark");
+        return orderId;
+    }
+
+    /** The HTTP API as the demo users call it. */
+    private record Api(int port, ObjectMapper json, HttpClient http) {
+
+        Api(int port, ObjectMapper json) {
+            this(port, json, HttpClient.newHttpClient());
+        }
+
+        Map<?, ?> post(String user, String path, Object body) throws Exception {
+            HttpResponse<String> response = http.send(request(user, path)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? Map.of() : json.readValue(response.body(), Map.class);
+        }
+
+        Map<?, ?> awaitReturn(String returnId, Predicate<Map<?, ?>> condition) throws Exception {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                HttpResponse<String> response = http.send(request("support1", "/api/returns/" + returnId).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                Map<?, ?> details = json.readValue(response.body(), Map.class);
+                if (condition.test(details)) {
+                    return details;
+                }
+                Thread.sleep(5);
+            }
+            throw new IllegalStateException("Return " + returnId + " did not get there within a minute");
+        }
+
+        private HttpRequest.Builder request(String user, String path) {
+            String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + credentials);
+        }
+    }
+}
