@@ -12,7 +12,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.cmd.GetOperatonFormDefinitionCmd;
+import org.operaton.bpm.engine.impl.form.OperatonFormRefImpl;
+import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.dmn.Dmn;
@@ -33,6 +38,8 @@ class OperatonModelTest {
     ModelDeployer deployer;
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    ProcessEngine processEngine;
 
     private final CamundaModelTranslator translator = new CamundaModelTranslator("PT10S", "P180D");
 
@@ -53,6 +60,20 @@ class OperatonModelTest {
             Bpmn.validateModel(model);
             assertThat(stepHandlers.taskTypes()).as("task types of %s with a handler", bpmn)
                     .containsAll(translated.taskTypes());
+        }
+    }
+
+    @Test
+    void everyFormIsDeployedUnderItsId() throws IOException {
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        List<Path> forms = files("forms", ".form");
+        assertThat(forms).isNotEmpty();
+        for (Path form : forms) {
+            String formId = FormFiles.formId(form.toString(), Files.readAllBytes(form));
+            // How the engine resolves a user task's formRef; Operaton has no public query for form definitions.
+            assertThat(commands.execute(new GetOperatonFormDefinitionCmd(new OperatonFormRefImpl(formId, "latest"),
+                    null))).as("the deployed form definition of %s", form).isNotNull();
         }
     }
 
