@@ -48,7 +48,8 @@ import org.springframework.context.annotation.Primary;
  * service calls made directly, one transaction per step, with no engine. Each variant gets a fresh durable embedded
  * PostgreSQL. Run with:
  * <pre>mvn -q -Pbenchmark test-compile exec:java -Dbenchmark.main=org.openreturns.benchmark.LifecycleBenchmark -Dexec.args="2000 8"</pre>
- * Arguments: number of returns (default 2,000), concurrent clients (default 8).
+ * Arguments: number of returns (default 2,000), concurrent clients (default 8); {@code -Dsettings="--name=value ..."}
+ * runs both variants with other application settings.
  */
 public final class LifecycleBenchmark {
 
@@ -211,11 +212,15 @@ public final class LifecycleBenchmark {
         if (direct) {
             sources.add(NoProcessRuntime.class);
         }
-        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run("--server.port=0",
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                 "--returns.embedded-postgres.data-directory=target/benchmark-db/" + UUID.randomUUID(),
                 "--returns.identity.demo-users=true", "--returns.demo-data=false", "--logging.level.root=WARN",
                 "--operaton.bpm.job-execution.enabled=" + !direct,
-                "--returns.embedded-postgres.durable=" + System.getProperty("durable", "true"));
+                "--returns.embedded-postgres.durable=" + System.getProperty("durable", "true")));
+        // -Dsettings="--operaton.bpm.history-level=audit ..." tries other settings in the same code.
+        arguments.addAll(List.of(System.getProperty("settings", "").split(" ")).stream()
+                .filter(setting -> !setting.isBlank()).toList());
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(arguments.toArray(String[]::new));
     }
 
     private static Api createMasterData(ConfigurableApplicationContext app) throws Exception {
