@@ -47,26 +47,26 @@ public class ReturnAuthorizations {
      */
     @Transactional
     public void authorize(UUID returnId, String reviewedBy, String reviewReason) {
-        ReturnDetails details = returns.details(returnId);
+        ReturnSummary summary = returns.summary(returnId);
         String actor = reviewedBy == null ? ReturnService.SYSTEM_ACTOR : reviewedBy;
         String how = reviewedBy == null ? "within the return policy"
                 : "after review by " + reviewedBy + (blank(reviewReason) ? "" : ": " + reviewReason.strip());
         boolean authorizedNow = returns.changeStatus(returnId,
                 Set.of(ReturnStatus.REQUESTED, ReturnStatus.PENDING_REVIEW), ReturnStatus.AUTHORIZED, actor,
-                "AUTHORIZED", "Authorized " + how + " under " + details.rmaNumber());
+                "AUTHORIZED", "Authorized " + how + " under " + summary.rmaNumber());
         if (!authorizedNow) {
             return;
         }
-        String warehouse = details.warehouse();
-        ReturnLabel label = carrierLabels.labelFor(new CarrierLabels.LabelRequest(returnId, details.rmaNumber(),
+        String warehouse = returns.orderOf(returnId).warehouse();
+        ReturnLabel label = carrierLabels.labelFor(new CarrierLabels.LabelRequest(returnId, summary.rmaNumber(),
                 warehouse, authorizations.customerEmail(returnId)));
-        String instructions = "Pack the item(s) with the RMA number " + details.rmaNumber() + " on the parcel and "
+        String instructions = "Pack the item(s) with the RMA number " + summary.rmaNumber() + " on the parcel and "
                 + "send it to the returns desk of " + catalog.warehouse(warehouse).name() + " with label "
                 + label.labelReference() + " (" + label.carrier() + ").";
         OffsetDateTime now = OffsetDateTime.now(clock);
         authorizations.insertOnce(returnId, warehouse, label, instructions, now.plus(policy.parcelExpiry()), now,
                 actor);
-        notifications.send(returnId, NotificationType.RETURN_AUTHORIZED, "Your return " + details.rmaNumber()
+        notifications.send(returnId, NotificationType.RETURN_AUTHORIZED, "Your return " + summary.rmaNumber()
                 + " is authorized. " + instructions);
     }
 
