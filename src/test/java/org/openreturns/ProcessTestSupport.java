@@ -1,5 +1,7 @@
 package org.openreturns;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -7,22 +9,34 @@ import org.jooq.DSLContext;
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepHandler;
 import org.openreturns.process.StepResult;
+import org.openreturns.process.TaskCompletion;
+import org.openreturns.process.TaskCompletionCheck;
+import org.openreturns.process.operaton.ProcessClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
- * A step handler for test models only ({@code test-flaky-step}): it writes a probe row, then fails as often as the
- * variable {@code failures} says before it succeeds. It shows what retries, incidents and the shared transaction
- * do, without touching the return models.
+ * Step handlers and completion checks for test models only, to show what the engine does without touching the
+ * return models: {@code test-flaky-step} writes a probe row, then fails as often as the variable {@code failures}
+ * says before it succeeds (retries, incidents, the shared transaction); {@code test-four-eyes} refuses a
+ * completion to the user named in the variable {@code preparedBy}. Also the {@link ProcessClock} that fires timers.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(ProcessClock.class)
 public class ProcessTestSupport {
 
     public static final String FLAKY_TASK_TYPE = "test-flaky-step";
+    public static final String FOUR_EYES_LISTENER_TYPE = "test-four-eyes";
 
     @Bean
     FlakyStep flakyStep(DSLContext db) {
         return new FlakyStep(db);
+    }
+
+    @Bean
+    PreparerMayNotComplete preparerMayNotComplete() {
+        return new PreparerMayNotComplete();
     }
 
     public static class FlakyStep implements StepHandler {
@@ -53,6 +67,31 @@ public class ProcessTestSupport {
 
         public AtomicInteger attempts(String businessKey) {
             return attempts.computeIfAbsent(businessKey, key -> new AtomicInteger());
+        }
+    }
+
+    /** Four eyes in its simplest form; it remembers the completions it saw, so tests can check what it was given. */
+    public static class PreparerMayNotComplete implements TaskCompletionCheck {
+
+        private final Map<String, TaskCompletion> lastSeen = new ConcurrentHashMap<>();
+
+        @Override
+        public String type() {
+            return FOUR_EYES_LISTENER_TYPE;
+        }
+
+        @Override
+        public Optional<String> denial(TaskCompletion completion) {
+            lastSeen.put(completion.businessKey(), completion);
+            if (completion.completingUser().equals(completion.variables().get("preparedBy"))) {
+                return Optional.of(completion.completingUser() + " prepared this and may not also complete "
+                        + completion.taskElementId());
+            }
+            return Optional.empty();
+        }
+
+        public Optional<TaskCompletion> lastSeen(String businessKey) {
+            return Optional.ofNullable(lastSeen.get(businessKey));
         }
     }
 }

@@ -12,7 +12,11 @@ public interface DecisionEvaluator {
     /**
      * Evaluates the latest deployed version of the decision.
      *
-     * @return the outputs of every matched rule (output name to plain value); at most one for FIRST and UNIQUE
+     * @param inputs the input variables by name; a missing one is null to the table
+     * @return the outputs of every matched rule in rule order, one map per rule from output name to a String,
+     *         Boolean, Long or Double (an empty output cell gives null or no entry); at most one map for FIRST and
+     *         UNIQUE, none when no rule matches
+     * @throws IllegalArgumentException no decision of this id is deployed
      */
     List<Map<String, Object>> evaluate(String decisionId, Map<String, Object> inputs);
 }

@@ -21,12 +21,14 @@ public interface HumanTasks {
      * @throws TaskAccessDeniedException   the user is neither a candidate nor the assignee
      * @throws TaskClaimedException        another user has claimed the task
      * @throws InvalidTaskSubmissionException the variables do not fit the form; nothing was changed
+     * @throws TaskCompletionDeniedException  a {@link TaskCompletionCheck} of the task refused this user; nothing
+     *                                        was changed
      */
+    void complete(String taskId, String userId, Set<String> userGroups, Map<String, Object> variables);
+
     /**
      * Makes the open tasks of the processes of a business object visible to another group too, e.g. the managers
      * when a stage runs past its SLA. Involving a group again changes nothing.
      */
     void involveGroup(String businessKey, String group);
-
-    void complete(String taskId, String userId, Set<String> userGroups, Map<String, Object> variables);
 }

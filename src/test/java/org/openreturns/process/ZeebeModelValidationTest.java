@@ -14,9 +14,13 @@ import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListenerEventType;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,6 +96,76 @@ class ZeebeModelValidationTest {
             });
     errors.forEach(error -> System.out.println(file + ": " + error));
     assertThat(errors).as("Zeebe design-time validation errors in %s", file).isEmpty();
+  }
+
+  /** The user task listener XML the models use for the four-eyes rule, as Camunda 8.8 accepts it. */
+  @Test
+  void aCamundaUserTaskWithACompletingTaskListenerPassesValidation() {
+    BpmnModelInstance model = parse(userTaskWithListener("<zeebe:userTask />"));
+
+    assertThat(errorsOf(model)).isEmpty();
+    assertThat(model.getModelElementsByType(ZeebeTaskListener.class))
+        .singleElement()
+        .satisfies(
+            listener -> {
+              assertThat(listener.getEventType()).isEqualTo(ZeebeTaskListenerEventType.completing);
+              assertThat(listener.getType()).isEqualTo("check-four-eyes");
+              assertThat(listener.getRetries()).isEqualTo("3");
+            });
+  }
+
+  /** The validators do look at listeners: Camunda 8 allows them on Camunda user tasks only. */
+  @Test
+  void aTaskListenerOnAJobWorkerUserTaskFailsValidation() {
+    BpmnModelInstance model = parse(userTaskWithListener(""));
+
+    assertThat(errorsOf(model))
+        .singleElement()
+        .asString()
+        .contains("Task listeners are only allowed on Camunda user tasks");
+  }
+
+  private static String userTaskWithListener(String userTaskMarker) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="listener"
+            targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="approval" isExecutable="true">
+            <bpmn:startEvent id="Start" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Approve" />
+            <bpmn:userTask id="Approve" name="Approve">
+              <bpmn:extensionElements>
+                %s
+                <zeebe:assignmentDefinition candidateGroups="finance" />
+                <zeebe:taskListeners>
+                  <zeebe:taskListener eventType="completing" type="check-four-eyes" retries="3" />
+                </zeebe:taskListeners>
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="F2" sourceRef="Approve" targetRef="End" />
+            <bpmn:endEvent id="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        .formatted(userTaskMarker);
+  }
+
+  private static BpmnModelInstance parse(String xml) {
+    return Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static List<String> errorsOf(BpmnModelInstance model) {
+    List<String> errors = new ArrayList<>();
+    model
+        .validate(ZeebeDesignTimeValidators.VALIDATORS)
+        .getResults()
+        .forEach(
+            (element, results) ->
+                results.stream()
+                    .filter(result -> result.getType() == ValidationResultType.ERROR)
+                    .forEach(result -> errors.add(describe(element) + ": " + result.getMessage())));
+    return errors;
   }
 
   @ParameterizedTest(name = "{0}")

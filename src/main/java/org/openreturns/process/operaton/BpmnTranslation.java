@@ -180,6 +180,9 @@ final class BpmnTranslation {
         remove(marker);
         zeebeExtension(task, "formDefinition").ifPresent(form -> translateForm(task, form));
         zeebeExtension(task, "assignmentDefinition").ifPresent(assignment -> translateAssignment(task, assignment));
+        // The checks come first whatever the order in the file: they decide whether the completion happens at all,
+        // so they see the variables before and as submitted, not the completing user already recorded.
+        zeebeExtension(task, "taskListeners").ifPresent(listeners -> translateTaskListeners(task, extensions, listeners));
         zeebeProperty(task, "completedByVariable").ifPresent(variable -> {
             if (!VARIABLE_NAME.matcher(variable).matches()) {
                 throw problem(task, "has the completedByVariable '" + variable + "', which is not a variable name");
@@ -189,7 +192,6 @@ final class BpmnTranslation {
             listener.setAttribute("delegateExpression", "${humanTaskCompletion.recordUserIn('" + variable + "')}");
             extensions.appendChild(listener);
         });
-        zeebeExtension(task, "taskListeners").ifPresent(listeners -> translateTaskListeners(task, extensions, listeners));
     }
 
     /**

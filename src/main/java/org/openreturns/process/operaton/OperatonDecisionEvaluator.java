@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.operaton.bpm.dmn.engine.DmnDecisionResult;
+import org.operaton.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.operaton.bpm.engine.DecisionService;
 import org.operaton.bpm.engine.exception.NotFoundException;
 import org.openreturns.process.DecisionEvaluator;
@@ -29,7 +30,28 @@ class OperatonDecisionEvaluator implements DecisionEvaluator {
         } catch (NotFoundException e) {
             throw new IllegalArgumentException("No decision '" + decisionId + "' is deployed", e);
         }
-        return result.getResultList().stream()
-                .map(entries -> Collections.unmodifiableMap(new LinkedHashMap<>(entries))).toList();
+        return result.stream().map(entries -> plainValues(decisionId, entries)).toList();
+    }
+
+    /**
+     * The outputs as the port promises them: the engine gives an Integer for typeRef "integer" (FEEL numbers without
+     * a typeRef already arrive as Long or Double), and a date or a FEEL context would surprise every caller.
+     */
+    private static Map<String, Object> plainValues(String decisionId, DmnDecisionResultEntries entries) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        entries.forEach((name, value) -> plain.put(name, plainValue(decisionId, name, value)));
+        return Collections.unmodifiableMap(plain);
+    }
+
+    private static Object plainValue(String decisionId, String output, Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+                || value instanceof Double) {
+            return value;
+        }
+        if (value instanceof Integer number) {
+            return number.longValue();
+        }
+        throw new IllegalStateException("Decision '" + decisionId + "' gave the output '" + output + "' as a "
+                + value.getClass().getName() + "; only strings, booleans and numbers are plain values for a step");
     }
 }

@@ -264,6 +264,26 @@ class CamundaModelTranslatorTest {
         assertThat(text(translated)).doesNotContain("zeebe:taskListener");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"listeners first", "properties first"})
+    void completionChecksRunBeforeTheCompletingUserIsRecordedWhateverTheOrderInTheFile(String order) {
+        String properties = "<zeebe:properties><zeebe:property name=\"completedByVariable\" value=\"approvedBy\" />"
+                + "</zeebe:properties>";
+        String listeners = "<zeebe:taskListeners><zeebe:taskListener eventType=\"completing\" type=\"check-four-eyes\""
+                + " /></zeebe:taskListeners>";
+        TranslatedProcess translated = translate(bpmn("""
+                <bpmn:userTask id="approve">
+                  <bpmn:extensionElements><zeebe:userTask />%s</bpmn:extensionElements>
+                </bpmn:userTask>
+                """.formatted(order.startsWith("listeners") ? listeners + properties : properties + listeners)));
+
+        UserTask task = element(translated, "approve");
+        assertThat(task.getExtensionElements().getElementsQuery().filterByType(OperatonTaskListener.class).list())
+                .extracting(OperatonTaskListener::getOperatonDelegateExpression)
+                .containsExactly("${userTaskListeners.forType('check-four-eyes')}",
+                        "${humanTaskCompletion.recordUserIn('approvedBy')}");
+    }
+
     @Test
     void taskListenersOnOtherEventsAreRefusedNamingTheEvent() {
         assertRejected(bpmn("""

@@ -23,17 +23,21 @@ import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.dmn.Dmn;
 import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.process.StepHandlers;
+import org.openreturns.process.TaskCompletionChecks;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every model in {@code bpmn/} runs on the embedded engine: it translates, Operaton parses the result, every task
- * type has a step handler, and deploying unchanged models again creates no new version.
+ * type has a step handler, every user task listener type has a completion check, and deploying unchanged models
+ * again creates no new version.
  */
 @ReturnsIntegrationTest
 class OperatonModelTest {
 
     @Autowired
     StepHandlers stepHandlers;
+    @Autowired
+    TaskCompletionChecks completionChecks;
     @Autowired
     ModelDeployer deployer;
     @Autowired
@@ -44,7 +48,7 @@ class OperatonModelTest {
     private final CamundaModelTranslator translator = new CamundaModelTranslator("PT10S", "P180D");
 
     @Test
-    void everyModelTranslatesAndParsesOnOperatonAndEveryTaskTypeHasAHandler() throws IOException {
+    void everyModelTranslatesAndParsesOnOperatonAndEveryTaskAndListenerTypeHasAHandler() throws IOException {
         Map<String, DecisionShape> decisions = new HashMap<>();
         for (Path dmn : files("bpmn", ".dmn")) {
             TranslatedDecisions translated = translator.translateDmn(dmn.toString(), Files.readAllBytes(dmn));
@@ -60,6 +64,8 @@ class OperatonModelTest {
             Bpmn.validateModel(model);
             assertThat(stepHandlers.taskTypes()).as("task types of %s with a handler", bpmn)
                     .containsAll(translated.taskTypes());
+            assertThat(completionChecks.types()).as("user task listener types of %s with a check", bpmn)
+                    .containsAll(translated.listenerTypes());
         }
     }
 
