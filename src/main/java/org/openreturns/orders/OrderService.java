@@ -99,9 +99,9 @@ public class OrderService {
         if (!sameLines(stored, resent)) {
             differences.add("lines");
         }
-        // PostgreSQL keeps microseconds: a resend with finer timestamps is the same order.
+        // PostgreSQL rounds to microseconds: a resend with finer timestamps is the same order.
         if (stored.deliveredAt() != null && resent.deliveredAt() != null
-                && !stored.deliveredAt().isEqual(resent.deliveredAt().truncatedTo(ChronoUnit.MICROS))) {
+                && !stored.deliveredAt().isEqual(resent.deliveredAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS))) {
             differences.add("deliveredAt");
         }
         if (!differences.isEmpty()) {

@@ -16,6 +16,7 @@ import org.openreturns.ApiClient;
 import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.process.operaton.ProcessClock;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
@@ -43,6 +44,8 @@ class LifecycleApiTest {
     ManagementService managementService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ProcessClock processClock;
 
     LifecycleDriver driver;
     ApiClient api;
@@ -51,7 +54,8 @@ class LifecycleApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(http);
-        driver = new LifecycleDriver(api, ledger, catalog, runtimeService, managementService, historyService);
+        driver = new LifecycleDriver(api, ledger, catalog, runtimeService, managementService,
+                historyService, processClock);
         tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
     }
 

@@ -20,10 +20,10 @@ import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
+import org.openreturns.process.operaton.ProcessClock;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.runtime.Job;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -44,16 +44,18 @@ final class LifecycleDriver {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final HistoryService historyService;
+    private final ProcessClock processClock;
     private final String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
     LifecycleDriver(ApiClient api, StockLedger ledger, CatalogService catalog, RuntimeService runtimeService,
-                    ManagementService managementService, HistoryService historyService) {
+                    ManagementService managementService, HistoryService historyService, ProcessClock processClock) {
         this.api = api;
         this.ledger = ledger;
         this.catalog = catalog;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.historyService = historyService;
+        this.processClock = processClock;
         this.warehouse = "WH-" + suffix;
         this.supplier = "SUP-" + suffix;
         created(api.post("admin", "/api/warehouses", Map.of("code", warehouse, "name", "Returns test " + suffix,
@@ -269,10 +271,6 @@ final class LifecycleDriver {
 
     /** Fires the timer of the element given in the process of the business key, as if its time had come. */
     void fireTimer(String businessKey, String timerElementId) {
-        Job timer = await().atMost(PATIENCE).until(() -> managementService.createJobQuery().timers()
-                .processInstanceId(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                        .singleResult().getId())
-                .activityId(timerElementId).singleResult(), Objects::nonNull);
-        managementService.executeJob(timer.getId());
+        processClock.fireTimer(businessKey, timerElementId);
     }
 }

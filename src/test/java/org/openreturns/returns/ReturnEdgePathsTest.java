@@ -19,6 +19,7 @@ import org.openreturns.ApiClient;
 import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.process.operaton.ProcessClock;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
@@ -46,6 +47,8 @@ class ReturnEdgePathsTest {
     ManagementService managementService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ProcessClock processClock;
 
     LifecycleDriver driver;
     String tshirt;
@@ -53,7 +56,7 @@ class ReturnEdgePathsTest {
     @BeforeEach
     void setUp() {
         driver = new LifecycleDriver(new ApiClient(http), ledger, catalog, runtimeService, managementService,
-                historyService);
+                historyService, processClock);
         tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
     }
 

@@ -20,6 +20,7 @@ import org.openreturns.ApiClient;
 import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.process.operaton.ProcessClock;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ManagementService;
@@ -54,13 +55,15 @@ class ReturnLifecycleTest {
     IdentityService identityService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ProcessClock processClock;
 
     LifecycleDriver driver;
 
     @BeforeEach
     void setUp() {
         driver = new LifecycleDriver(new ApiClient(http), ledger, catalog, runtimeService, managementService,
-                historyService);
+                historyService, processClock);
     }
 
     @Test
