@@ -2,6 +2,8 @@ package org.openreturns.claims;
 
 import java.util.List;
 
+import org.openreturns.system.Actor;
+import org.openreturns.system.ForbiddenException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +28,13 @@ class SupplierClaimController {
         return claims.claims(status);
     }
 
+    /** The warehouse hands the units to the supplier. */
     @PostMapping("/{claimId}/ship")
     SupplierClaimView ship(@PathVariable long claimId, Authentication caller) {
-        return claims.ship(claimId, caller.getName());
+        Actor actor = Actor.of(caller);
+        if (!actor.isIn("warehouse")) {
+            throw new ForbiddenException("Vendor returns are shipped by the warehouse");
+        }
+        return claims.ship(claimId, actor.userId());
     }
 }

@@ -17,7 +17,9 @@ import org.openreturns.db.tables.records.SupplierClaimRecord;
 import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveException;
 import org.openreturns.inventory.StockMoveRequest;
+import org.openreturns.system.ConflictException;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
 import org.springframework.stereotype.Service;
@@ -49,9 +51,10 @@ public class SupplierClaims {
     @Transactional
     public long open(UUID returnId, int lineNo, String sku, String serial, int quantity, long amountMinor,
                      String currency, String warehouseCode, String actor) {
-        Product product = catalog.product(sku).orElseThrow(() -> new IllegalStateException("Unknown SKU " + sku));
+        Product product = catalog.product(sku)
+                .orElseThrow(() -> new NotFoundException("sku", "No product " + sku + " to claim for"));
         if (product.supplierCode() == null) {
-            throw new IllegalStateException(sku + " has no supplier to claim from");
+            throw new RuleViolationException("sku", "has no supplier to claim from");
         }
         db.insertInto(SUPPLIER_CLAIM)
                 .set(SUPPLIER_CLAIM.RETURN_ID, returnId)
@@ -80,16 +83,23 @@ public class SupplierClaims {
         if ("SHIPPED".equals(claim.getStatus())) {
             return view(claim);
         }
-        ledger.record(new StockMoveRequest("supplier-claim-" + claimId + "-shipment", claim.getSku(),
-                claim.getSerial(), null, claim.getQuantity(),
-                catalog.locationId(claim.getWarehouse(), LocationType.VENDOR_RETURN), null, MoveReason.VENDOR_SHIPMENT,
-                ReferenceType.RETURN, claim.getReturnId().toString(), claim.getReturnLineNo(), null, null, actor));
+        try {
+            ledger.record(new StockMoveRequest("supplier-claim-" + claimId + "-shipment", claim.getSku(),
+                    claim.getSerial(), null, claim.getQuantity(),
+                    catalog.locationId(claim.getWarehouse(), LocationType.VENDOR_RETURN), null,
+                    MoveReason.VENDOR_SHIPMENT, ReferenceType.RETURN, claim.getReturnId().toString(),
+                    claim.getReturnLineNo(), null, null, actor));
+        } catch (StockMoveException refused) {
+            // The units are no longer where the claim expects them: shipping them would explain nothing.
+            throw new ConflictException("Supplier claim " + claimId + " cannot be shipped: " + refused.getMessage());
+        }
         db.update(SUPPLIER_CLAIM).set(SUPPLIER_CLAIM.STATUS, "SHIPPED").set(SUPPLIER_CLAIM.SHIPPED_BY, actor)
                 .set(SUPPLIER_CLAIM.SHIPPED_AT, OffsetDateTime.now(clock)).where(SUPPLIER_CLAIM.ID.eq(claimId))
                 .execute();
         return view(db.selectFrom(SUPPLIER_CLAIM).where(SUPPLIER_CLAIM.ID.eq(claimId)).fetchSingle());
     }
 
+    /** Claims by status (OPEN or SHIPPED; all when null), oldest first. */
     @Transactional(readOnly = true)
     public List<SupplierClaimView> claims(String status) {
         if (status != null && !STATUSES.contains(status)) {

@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.openreturns.system.Actor;
+import org.openreturns.system.ForbiddenException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +36,14 @@ class RefurbishmentController {
         return queue.jobs(status, warehouse);
     }
 
+    /** The warehouse or quality, whoever did the work, says how it ended. */
     @PostMapping("/{jobId}/complete")
     RefurbishmentJobView complete(@PathVariable long jobId, @Valid @RequestBody Completion completion,
                                   Authentication caller) {
-        return queue.complete(jobId, completion.outcome(), completion.notes(), caller.getName());
+        Actor actor = Actor.of(caller);
+        if (!actor.isIn("warehouse") && !actor.isIn("quality")) {
+            throw new ForbiddenException("Refurbishment jobs are completed by the warehouse or quality");
+        }
+        return queue.complete(jobId, completion.outcome(), completion.notes(), actor.userId());
     }
 }

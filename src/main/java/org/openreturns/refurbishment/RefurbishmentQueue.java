@@ -17,6 +17,7 @@ import org.openreturns.db.tables.records.RefurbishmentJobRecord;
 import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveException;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.system.ConflictException;
@@ -87,11 +88,17 @@ public class RefurbishmentQueue {
         }
         LocationType destination = outcome == RefurbishmentOutcome.RESTOCK ? LocationType.SELLABLE
                 : LocationType.SCRAPPED;
-        ledger.record(new StockMoveRequest("refurbishment-" + jobId, job.getSku(), job.getSerial(), null,
-                job.getQuantity(), catalog.locationId(job.getWarehouse(), LocationType.REFURBISHMENT),
-                catalog.locationId(job.getWarehouse(), destination),
-                outcome == RefurbishmentOutcome.RESTOCK ? MoveReason.REFURBISHED : MoveReason.SCRAP,
-                ReferenceType.RETURN, job.getReturnId().toString(), job.getReturnLineNo(), null, null, actor));
+        try {
+            ledger.record(new StockMoveRequest("refurbishment-" + jobId, job.getSku(), job.getSerial(), null,
+                    job.getQuantity(), catalog.locationId(job.getWarehouse(), LocationType.REFURBISHMENT),
+                    catalog.locationId(job.getWarehouse(), destination),
+                    outcome == RefurbishmentOutcome.RESTOCK ? MoveReason.REFURBISHED : MoveReason.SCRAP,
+                    ReferenceType.RETURN, job.getReturnId().toString(), job.getReturnLineNo(), null, null, actor));
+        } catch (StockMoveException refused) {
+            // The unit was moved out of refurbishment some other way (a count adjustment, a transfer): the job
+            // cannot be completed as it stands, and someone has to look at it.
+            throw new ConflictException("Refurbishment job " + jobId + " cannot be completed: " + refused.getMessage());
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.update(REFURBISHMENT_JOB)
                 .set(REFURBISHMENT_JOB.STATUS, "DONE")

@@ -1,17 +1,22 @@
 package org.openreturns.replacements;
 
 import static org.openreturns.db.Tables.REPLACEMENT_ORDER;
+import static org.openreturns.db.Tables.SERIAL_UNIT;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
+import org.openreturns.catalog.Product;
 import org.openreturns.db.tables.records.ReplacementOrderRecord;
 import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.RecordedMove;
@@ -19,14 +24,15 @@ import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.returns.ReturnService;
+import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The right item sent to a customer who received a wrong one. It ships from sellable stock as a service recovery
- * cost (Dr 5200 / Cr 1300 at cost), not as a sale; when the warehouse has none, it is backordered and the timeline
- * says so.
+ * cost (Dr 5200 / Cr 1300 at cost), not as a sale; a serialized item ships the units on the shelf, each with its
+ * serial. When the warehouse has not enough, it is backordered, with no move, and the timeline says so.
  */
 @Service
 public class ReplacementOrders {
@@ -55,34 +61,62 @@ public class ReplacementOrders {
         if (existing != null) {
             return view(existing);
         }
+        Product product = catalog.product(sku)
+                .orElseThrow(() -> new NotFoundException("sku", "No product " + sku + " to send as a replacement"));
         long sellable = catalog.locationId(warehouseCode, LocationType.SELLABLE);
-        boolean available = ledger.onHand(sku).stream().anyMatch(place -> place.warehouse().equals(warehouseCode)
-                && place.locationType() == LocationType.SELLABLE && place.quantity() >= quantity);
-        Long moveId = null;
-        if (available) {
-            RecordedMove move = ledger.record(new StockMoveRequest("replacement-" + returnId + "-line-" + lineNo, sku,
-                    null, null, quantity, sellable, catalog.locationId(warehouseCode, LocationType.CUSTOMER),
-                    MoveReason.REPLACEMENT_SHIPMENT, ReferenceType.RETURN, returnId.toString(), lineNo, null, null,
-                    actor));
-            moveId = move.moveId();
+        long customer = catalog.locationId(warehouseCode, LocationType.CUSTOMER);
+        String key = "replacement-" + returnId + "-line-" + lineNo;
+        List<StockMoveRequest> shipment = new ArrayList<>();
+        if (product.serialized()) {
+            // A serialized item leaves unit by unit, each with its serial: any units on the sellable shelf will do.
+            List<String> serials = sellableSerials(sku, sellable, quantity);
+            if (serials.size() == quantity) {
+                serials.forEach(serial -> shipment.add(shipment(key + "-" + serial, sku, serial, 1, sellable,
+                        customer, returnId, lineNo, actor)));
+            }
+        } else if (ledger.onHand(sku).stream().anyMatch(place -> place.warehouse().equals(warehouseCode)
+                && place.locationType() == LocationType.SELLABLE && place.quantity() >= quantity)) {
+            shipment.add(shipment(key, sku, null, quantity, sellable, customer, returnId, lineNo, actor));
         }
+        boolean shipped = !shipment.isEmpty();
+        List<RecordedMove> moves = shipped ? ledger.record(shipment) : List.of();
         db.insertInto(REPLACEMENT_ORDER)
                 .set(REPLACEMENT_ORDER.RETURN_ID, returnId)
                 .set(REPLACEMENT_ORDER.RETURN_LINE_NO, lineNo)
                 .set(REPLACEMENT_ORDER.SKU, sku)
                 .set(REPLACEMENT_ORDER.QUANTITY, quantity)
                 .set(REPLACEMENT_ORDER.WAREHOUSE, warehouseCode)
-                .set(REPLACEMENT_ORDER.STATUS, available ? "SHIPPED" : "BACKORDERED")
-                .set(REPLACEMENT_ORDER.STOCK_MOVE_ID, moveId)
+                .set(REPLACEMENT_ORDER.STATUS, shipped ? "SHIPPED" : "BACKORDERED")
+                // The first unit's move; the others of a serialized item reference the same return line.
+                .set(REPLACEMENT_ORDER.STOCK_MOVE_ID, shipped ? moves.get(0).moveId() : null)
                 .set(REPLACEMENT_ORDER.CREATED_BY, actor)
                 .set(REPLACEMENT_ORDER.CREATED_AT, OffsetDateTime.now(clock))
                 .execute();
-        returns.note(returnId, actor, available ? "REPLACEMENT_SHIPPED" : "REPLACEMENT_BACKORDERED", quantity + " x "
-                + sku + (available ? " sent to the customer from " + warehouseCode
-                : " backordered: " + warehouseCode + " has none to send"));
+        String serials = shipment.stream().map(StockMoveRequest::serial).filter(Objects::nonNull)
+                .collect(Collectors.joining(", "));
+        returns.note(returnId, actor, shipped ? "REPLACEMENT_SHIPPED" : "REPLACEMENT_BACKORDERED", quantity + " x "
+                + sku + (serials.isEmpty() ? "" : " (" + serials + ")") + (shipped
+                ? " sent to the customer from " + warehouseCode
+                : " backordered: " + warehouseCode + " has not enough sellable stock to send"));
         return view(find(returnId, lineNo));
     }
 
+    /** Up to {@code quantity} serials on the shelf, skipping units another transaction is moving right now. */
+    private List<String> sellableSerials(String sku, long sellable, int quantity) {
+        return db.select(SERIAL_UNIT.SERIAL).from(SERIAL_UNIT)
+                .where(SERIAL_UNIT.SKU.eq(sku)).and(SERIAL_UNIT.LOCATION_ID.eq(sellable))
+                .orderBy(SERIAL_UNIT.SERIAL).limit(quantity)
+                .forUpdate().skipLocked()
+                .fetch(SERIAL_UNIT.SERIAL);
+    }
+
+    private static StockMoveRequest shipment(String key, String sku, String serial, int quantity, long sellable,
+                                             long customer, UUID returnId, int lineNo, String actor) {
+        return new StockMoveRequest(key, sku, serial, null, quantity, sellable, customer,
+                MoveReason.REPLACEMENT_SHIPMENT, ReferenceType.RETURN, returnId.toString(), lineNo, null, null, actor);
+    }
+
+    /** Replacement orders by status (SHIPPED or BACKORDERED; all when null), oldest first. */
     @Transactional(readOnly = true)
     public List<ReplacementView> orders(String status) {
         if (status != null && !STATUSES.contains(status)) {
