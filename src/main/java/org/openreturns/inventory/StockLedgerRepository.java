@@ -82,6 +82,11 @@ class StockLedgerRepository {
     /**
      * Locks the balance rows of the given SKUs and locations, creating empty ones first, always in the same order
      * so that two transactions touching the same rows wait for each other instead of deadlocking.
+     *
+     * <p>Both statements look each key up through the primary key, one after the other in the keys' order: as a
+     * plain join, the planner underestimates the matches of two columns and hashes the whole balance table for
+     * every batch instead. A lateral subquery with {@code limit} or {@code for update} is never flattened into a
+     * join, so its plan is an index lookup per key whatever the statistics.
      */
     Map<BalanceKey, Balance> lockBalances(Collection<BalanceKey> keys) {
         if (keys.isEmpty()) {
@@ -94,22 +99,32 @@ class StockLedgerRepository {
         // Arrays unnested into rows: one statement and one plan whatever the batch size.
         db.execute("""
                 insert into stock_balance (sku, location_id, quantity, value_minor)
-                select sku, location_id, 0, 0 from unnest(?::text[], ?::bigint[]) as key(sku, location_id)
+                select key.sku, key.location_id, 0, 0
+                from unnest(?::text[], ?::bigint[]) with ordinality as key(sku, location_id, n)
+                left join lateral (select true as found from stock_balance b
+                                   where b.sku = key.sku and b.location_id = key.location_id limit 1) existing on true
+                where existing.found is null
+                order by key.n
                 on conflict do nothing
                 """, skus, locations);
         Map<BalanceKey, Balance> balances = new HashMap<>();
         db.resultQuery("""
                 select b.sku, b.location_id, b.quantity, b.value_minor
-                from stock_balance b join unnest(?::text[], ?::bigint[]) as key(sku, location_id)
-                     on b.sku = key.sku and b.location_id = key.location_id
-                order by b.sku, b.location_id
-                for update of b
+                from unnest(?::text[], ?::bigint[]) with ordinality as key(sku, location_id, n)
+                cross join lateral (select * from stock_balance b
+                                    where b.sku = key.sku and b.location_id = key.location_id for update) b
+                order by key.n
                 """, skus, locations).forEach(row -> balances.put(
                 new BalanceKey(row.get(0, String.class), row.get(1, Long.class)),
                 new Balance(row.get(2, Integer.class), row.get(3, Long.class))));
         return balances;
     }
 
+    /**
+     * Writes the balances locked by {@link #lockBalances}. Every row exists and is locked by this transaction, so
+     * the conflict clause always applies: it is the form that updates row by row through the primary key (an
+     * {@code update ... from} join hashes the whole balance table, see {@link #lockBalances}).
+     */
     void writeBalances(Map<BalanceKey, Balance> balances) {
         if (balances.isEmpty()) {
             return;
@@ -127,9 +142,9 @@ class StockLedgerRepository {
             values[i++] = entry.getValue().valueMinor;
         }
         db.execute("""
-                update stock_balance b set quantity = new.quantity, value_minor = new.value_minor
-                from unnest(?::text[], ?::bigint[], ?::int[], ?::bigint[]) as new(sku, location_id, quantity, value_minor)
-                where b.sku = new.sku and b.location_id = new.location_id
+                insert into stock_balance as b (sku, location_id, quantity, value_minor)
+                select * from unnest(?::text[], ?::bigint[], ?::int[], ?::bigint[])
+                on conflict (sku, location_id) do update set quantity = excluded.quantity, value_minor = excluded.value_minor
                 """, skus, locations, quantities, values);
     }
 
