@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.openreturns.catalog.LocationType;
+import org.openreturns.system.CopyRows;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -166,57 +167,28 @@ class StockLedgerRepository {
                 .execute();
     }
 
-    /** Inserts the moves in one statement; returns their ids by idempotency key. */
+    /**
+     * Inserts the moves with one {@code COPY}; returns their ids by idempotency key. COPY returns nothing, so the
+     * ids are drawn from the table's identity sequence first, in the moves' order (COPY writes given values into
+     * an identity column, as {@code overriding system value} would).
+     */
     Map<String, Long> insertMoves(List<MoveRow> moves) {
-        int size = moves.size();
-        String[] keys = new String[size];
-        String[] skus = new String[size];
-        String[] serials = new String[size];
-        String[] lots = new String[size];
-        Integer[] quantities = new Integer[size];
-        Long[] from = new Long[size];
-        Long[] to = new Long[size];
-        String[] reasons = new String[size];
-        String[] referenceTypes = new String[size];
-        String[] referenceIds = new String[size];
-        Integer[] referenceLines = new Integer[size];
-        Long[] values = new Long[size];
-        Long[] writeDowns = new Long[size];
-        String[] currencies = new String[size];
-        String[] movers = new String[size];
-        OffsetDateTime[] times = new OffsetDateTime[size];
-        for (int i = 0; i < size; i++) {
+        List<Long> drawn = db.fetch("select nextval('stock_move_id_seq') from generate_series(1, ?)", moves.size())
+                .getValues(0, Long.class);
+        Map<String, Long> ids = new HashMap<>();
+        CopyRows rows = new CopyRows();
+        for (int i = 0; i < moves.size(); i++) {
             MoveRow move = moves.get(i);
             StockMoveRequest r = move.request();
-            keys[i] = r.idempotencyKey();
-            skus[i] = r.sku();
-            serials[i] = r.serial();
-            lots[i] = r.lot();
-            quantities[i] = r.quantity();
-            from[i] = r.fromLocationId();
-            to[i] = r.toLocationId();
-            reasons[i] = r.reason().name();
-            referenceTypes[i] = r.referenceType().name();
-            referenceIds[i] = r.referenceId();
-            referenceLines[i] = r.referenceLine();
-            values[i] = move.valueMinor();
-            writeDowns[i] = move.writeDownMinor();
-            currencies[i] = move.currency();
-            movers[i] = r.movedBy();
-            times[i] = move.movedAt();
+            long id = drawn.get(i);
+            ids.put(r.idempotencyKey(), id);
+            rows.add(id, r.idempotencyKey(), r.sku(), r.serial(), r.lot(), r.quantity(), r.fromLocationId(),
+                    r.toLocationId(), r.reason().name(), r.referenceType().name(), r.referenceId(), r.referenceLine(),
+                    move.valueMinor(), move.writeDownMinor(), move.currency(), r.movedBy(), move.movedAt());
         }
-        Map<String, Long> ids = new HashMap<>();
-        db.resultQuery("""
-                insert into stock_move (idempotency_key, sku, serial, lot, quantity, from_location_id, to_location_id,
-                                        reason, reference_type, reference_id, reference_line, value_minor,
-                                        write_down_minor, currency, moved_by, moved_at)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[],
-                                     ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::text[],
-                                     ?::text[], ?::timestamptz[])
-                returning id, idempotency_key
-                """, keys, skus, serials, lots, quantities, from, to, reasons, referenceTypes, referenceIds,
-                referenceLines, values, writeDowns, currencies, movers, times)
-                .forEach(row -> ids.put(row.get(1, String.class), row.get(0, Long.class)));
+        rows.copyInto(db, "stock_move", "id", "idempotency_key", "sku", "serial", "lot", "quantity",
+                "from_location_id", "to_location_id", "reason", "reference_type", "reference_id", "reference_line",
+                "value_minor", "write_down_minor", "currency", "moved_by", "moved_at");
         return ids;
     }
 
