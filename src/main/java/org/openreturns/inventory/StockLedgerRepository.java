@@ -81,44 +81,63 @@ class StockLedgerRepository {
     }
 
     /**
-     * Locks the balance rows of the given SKUs and locations, creating empty ones first, always in the same order
-     * so that two transactions touching the same rows wait for each other instead of deadlocking.
+     * Locks the balance rows of the given SKUs and locations, creating empty rows first where stock arrives,
+     * always in the same order so that two transactions touching the same rows wait for each other instead of
+     * deadlocking. A place stock only leaves needs no new row: without one it has never held the SKU, and a move
+     * out of it is refused; such keys are missing from the answer.
      *
      * <p>Both statements look each key up through the primary key, one after the other in the keys' order: as a
      * plain join, the planner underestimates the matches of two columns and hashes the whole balance table for
      * every batch instead. A lateral subquery with {@code limit} or {@code for update} is never flattened into a
      * join, so its plan is an index lookup per key whatever the statistics.
+     *
+     * @param keys         every balance the moves change
+     * @param destinations those of them that stock arrives in
      */
-    Map<BalanceKey, Balance> lockBalances(Collection<BalanceKey> keys) {
-        if (keys.isEmpty()) {
-            return new HashMap<>();
-        }
-        List<BalanceKey> ordered = keys.stream()
-                .sorted(Comparator.comparing(BalanceKey::sku).thenComparingLong(BalanceKey::locationId)).toList();
-        String[] skus = ordered.stream().map(BalanceKey::sku).toArray(String[]::new);
-        Long[] locations = ordered.stream().map(BalanceKey::locationId).toArray(Long[]::new);
-        // Arrays unnested into rows: one statement and one plan whatever the batch size.
-        db.execute("""
-                insert into stock_balance (sku, location_id, quantity, value_minor)
-                select key.sku, key.location_id, 0, 0
-                from unnest(?::text[], ?::bigint[]) with ordinality as key(sku, location_id, n)
-                left join lateral (select true as found from stock_balance b
-                                   where b.sku = key.sku and b.location_id = key.location_id limit 1) existing on true
-                where existing.found is null
-                order by key.n
-                on conflict do nothing
-                """, skus, locations);
+    Map<BalanceKey, Balance> lockBalances(Collection<BalanceKey> keys, Collection<BalanceKey> destinations) {
         Map<BalanceKey, Balance> balances = new HashMap<>();
+        if (keys.isEmpty()) {
+            return balances;
+        }
+        if (!destinations.isEmpty()) {
+            List<BalanceKey> created = ordered(destinations);
+            // Arrays unnested into rows: one statement and one plan whatever the batch size.
+            db.execute("""
+                    insert into stock_balance (sku, location_id, quantity, value_minor)
+                    select key.sku, key.location_id, 0, 0
+                    from unnest(?::text[], ?::bigint[]) with ordinality as key(sku, location_id, n)
+                    left join lateral (select true as found from stock_balance b
+                                       where b.sku = key.sku and b.location_id = key.location_id limit 1) existing
+                           on true
+                    where existing.found is null
+                    order by key.n
+                    on conflict do nothing
+                    """, skus(created), locations(created));
+        }
+        List<BalanceKey> locked = ordered(keys);
         db.resultQuery("""
                 select b.sku, b.location_id, b.quantity, b.value_minor
                 from unnest(?::text[], ?::bigint[]) with ordinality as key(sku, location_id, n)
                 cross join lateral (select * from stock_balance b
                                     where b.sku = key.sku and b.location_id = key.location_id for update) b
                 order by key.n
-                """, skus, locations).forEach(row -> balances.put(
+                """, skus(locked), locations(locked)).forEach(row -> balances.put(
                 new BalanceKey(row.get(0, String.class), row.get(1, Long.class)),
                 new Balance(row.get(2, Integer.class), row.get(3, Long.class))));
         return balances;
+    }
+
+    private static List<BalanceKey> ordered(Collection<BalanceKey> keys) {
+        return keys.stream()
+                .sorted(Comparator.comparing(BalanceKey::sku).thenComparingLong(BalanceKey::locationId)).toList();
+    }
+
+    private static String[] skus(List<BalanceKey> keys) {
+        return keys.stream().map(BalanceKey::sku).toArray(String[]::new);
+    }
+
+    private static Long[] locations(List<BalanceKey> keys) {
+        return keys.stream().map(BalanceKey::locationId).toArray(Long[]::new);
     }
 
     /**
