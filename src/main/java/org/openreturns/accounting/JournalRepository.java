@@ -4,7 +4,6 @@ import static org.openreturns.db.Tables.JOURNAL_ENTRY;
 import static org.openreturns.db.Tables.JOURNAL_LINE;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.openreturns.system.CopyRows;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -73,11 +73,7 @@ class JournalRepository {
         if (inserted.isEmpty()) {
             return inserted;
         }
-        List<Long> entryIds = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
-        List<String> accounts = new ArrayList<>();
-        List<Long> debits = new ArrayList<>();
-        List<Long> credits = new ArrayList<>();
+        CopyRows lines = new CopyRows();
         for (JournalEntryDraft draft : drafts) {
             Long entryId = inserted.get(draft.idempotencyKey());
             if (entryId == null) {
@@ -85,19 +81,11 @@ class JournalRepository {
             }
             int lineNo = 1;
             for (JournalEntryDraft.Line line : draft.lines()) {
-                entryIds.add(entryId);
-                lineNumbers.add(lineNo++);
-                accounts.add(line.account());
-                debits.add(line.debitMinor());
-                credits.add(line.creditMinor());
+                lines.add(entryId, lineNo++, line.account(), line.debitMinor(), line.creditMinor());
             }
         }
         // All lines in one statement: the database checks per statement that every entry balances.
-        db.execute("""
-                insert into journal_line (entry_id, line_no, account_code, debit_minor, credit_minor)
-                select * from unnest(?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::bigint[])
-                """, entryIds.toArray(Long[]::new), lineNumbers.toArray(Integer[]::new), accounts.toArray(String[]::new),
-                debits.toArray(Long[]::new), credits.toArray(Long[]::new));
+        lines.copyInto(db, "journal_line", "entry_id", "line_no", "account_code", "debit_minor", "credit_minor");
         return inserted;
     }
 

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +82,8 @@ public class StockLedger {
         for (StockMoveRequest request : requests) {
             check(request, products.get(request.sku()));
         }
-        Map<BalanceKey, Balance> balances = ledger.lockBalances(balanceKeys(requests));
+        Map<BalanceKey, Balance> balances = ledger.lockBalances(balanceKeys(requests, true),
+                balanceKeys(requests, false));
         Map<String, Map<String, Long>> serialPlaces = lockSerials(requests, products);
 
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -152,7 +155,8 @@ public class StockLedger {
             }
             return request.unitCostMinor() * request.quantity();
         }
-        Balance source = balances.get(new BalanceKey(request.sku(), from.id()));
+        // A place without a balance row has never held the SKU (see lockBalances).
+        Balance source = balances.getOrDefault(new BalanceKey(request.sku(), from.id()), new Balance(0, 0));
         if (source.quantity < request.quantity()) {
             throw new StockMoveException("Not enough stock: " + request.sku() + " at " + from.warehouseCode() + " "
                     + from.type() + " holds " + source.quantity + ", the move needs " + request.quantity());
@@ -200,10 +204,13 @@ public class StockLedger {
         return location == null || location.type().isVirtual() ? null : location.id();
     }
 
-    private Set<BalanceKey> balanceKeys(List<StockMoveRequest> requests) {
+    /** The balances the moves change on the books: of their destinations only, or of their sources too. */
+    private Set<BalanceKey> balanceKeys(List<StockMoveRequest> requests, boolean withSources) {
         Set<BalanceKey> keys = new HashSet<>();
         for (StockMoveRequest request : requests) {
-            for (Long locationId : new Long[] {request.fromLocationId(), request.toLocationId()}) {
+            List<Long> places = withSources ? Arrays.asList(request.fromLocationId(), request.toLocationId())
+                    : Collections.singletonList(request.toLocationId());
+            for (Long locationId : places) {
                 Long onBooks = placeOnBooks(locationId);
                 if (onBooks != null) {
                     keys.add(new BalanceKey(request.sku(), onBooks));

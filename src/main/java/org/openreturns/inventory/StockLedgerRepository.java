@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.openreturns.catalog.LocationType;
+import org.openreturns.system.CopyRows;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -63,44 +64,87 @@ class StockLedgerRepository {
                 .fetchMap(PRODUCT.SKU, row -> new ProductInfo(row.value1(), row.value2(), row.value3()));
     }
 
+    /**
+     * The moves already recorded under any of the keys. The keys are joined as rows, not compared with
+     * {@code = any(array)}: while the table is young and its statistics small, the planner picks a sequential scan
+     * for the array form and compares every row with every key, which cost seconds per batch of 2,000.
+     */
     Map<String, RecordedMove> recorded(Collection<String> idempotencyKeys) {
-        return db.select(STOCK_MOVE.ID, STOCK_MOVE.IDEMPOTENCY_KEY, STOCK_MOVE.VALUE_MINOR, STOCK_MOVE.WRITE_DOWN_MINOR)
-                .from(STOCK_MOVE).where(STOCK_MOVE.IDEMPOTENCY_KEY.eq(DSL.any(idempotencyKeys.toArray(String[]::new))))
-                .fetchMap(STOCK_MOVE.IDEMPOTENCY_KEY, row -> new RecordedMove(row.value1(), row.value2(),
-                        row.value3(), row.value4(), false));
+        Map<String, RecordedMove> recorded = new HashMap<>();
+        db.resultQuery("""
+                select m.id, m.idempotency_key, m.value_minor, m.write_down_minor
+                from unnest(?::text[]) as key(idempotency_key) join stock_move m using (idempotency_key)
+                """, (Object) idempotencyKeys.toArray(String[]::new)).forEach(row -> recorded.put(
+                row.get(1, String.class), new RecordedMove(row.get(0, Long.class), row.get(1, String.class),
+                        row.get(2, Long.class), row.get(3, Long.class), false)));
+        return recorded;
     }
 
     /**
-     * Locks the balance rows of the given SKUs and locations, creating empty ones first, always in the same order
-     * so that two transactions touching the same rows wait for each other instead of deadlocking.
+     * Locks the balance rows of the given SKUs and locations, creating empty rows first where stock arrives,
+     * always in the same order so that two transactions touching the same rows wait for each other instead of
+     * deadlocking. A place stock only leaves needs no new row: without one it has never held the SKU, and a move
+     * out of it is refused; such keys are missing from the answer.
+     *
+     * <p>Both statements look each key up through the primary key, one after the other in the keys' order: as a
+     * plain join, the planner underestimates the matches of two columns and hashes the whole balance table for
+     * every batch instead. A lateral subquery with {@code limit} or {@code for update} is never flattened into a
+     * join, so its plan is an index lookup per key whatever the statistics.
+     *
+     * @param keys         every balance the moves change
+     * @param destinations those of them that stock arrives in
      */
-    Map<BalanceKey, Balance> lockBalances(Collection<BalanceKey> keys) {
-        if (keys.isEmpty()) {
-            return new HashMap<>();
-        }
-        List<BalanceKey> ordered = keys.stream()
-                .sorted(Comparator.comparing(BalanceKey::sku).thenComparingLong(BalanceKey::locationId)).toList();
-        String[] skus = ordered.stream().map(BalanceKey::sku).toArray(String[]::new);
-        Long[] locations = ordered.stream().map(BalanceKey::locationId).toArray(Long[]::new);
-        // Arrays unnested into rows: one statement and one plan whatever the batch size.
-        db.execute("""
-                insert into stock_balance (sku, location_id, quantity, value_minor)
-                select sku, location_id, 0, 0 from unnest(?::text[], ?::bigint[]) as key(sku, location_id)
-                on conflict do nothing
-                """, skus, locations);
+    Map<BalanceKey, Balance> lockBalances(Collection<BalanceKey> keys, Collection<BalanceKey> destinations) {
         Map<BalanceKey, Balance> balances = new HashMap<>();
+        if (keys.isEmpty()) {
+            return balances;
+        }
+        if (!destinations.isEmpty()) {
+            List<BalanceKey> created = ordered(destinations);
+            // Arrays unnested into rows: one statement and one plan whatever the batch size.
+            db.execute("""
+                    insert into stock_balance (sku, location_id, quantity, value_minor)
+                    select key.sku, key.location_id, 0, 0
+                    from unnest(?::text[], ?::bigint[]) with ordinality as key(sku, location_id, n)
+                    left join lateral (select true as found from stock_balance b
+                                       where b.sku = key.sku and b.location_id = key.location_id limit 1) existing
+                           on true
+                    where existing.found is null
+                    order by key.n
+                    on conflict do nothing
+                    """, skus(created), locations(created));
+        }
+        List<BalanceKey> locked = ordered(keys);
         db.resultQuery("""
                 select b.sku, b.location_id, b.quantity, b.value_minor
-                from stock_balance b join unnest(?::text[], ?::bigint[]) as key(sku, location_id)
-                     on b.sku = key.sku and b.location_id = key.location_id
-                order by b.sku, b.location_id
-                for update of b
-                """, skus, locations).forEach(row -> balances.put(
+                from unnest(?::text[], ?::bigint[]) with ordinality as key(sku, location_id, n)
+                cross join lateral (select * from stock_balance b
+                                    where b.sku = key.sku and b.location_id = key.location_id for update) b
+                order by key.n
+                """, skus(locked), locations(locked)).forEach(row -> balances.put(
                 new BalanceKey(row.get(0, String.class), row.get(1, Long.class)),
                 new Balance(row.get(2, Integer.class), row.get(3, Long.class))));
         return balances;
     }
 
+    private static List<BalanceKey> ordered(Collection<BalanceKey> keys) {
+        return keys.stream()
+                .sorted(Comparator.comparing(BalanceKey::sku).thenComparingLong(BalanceKey::locationId)).toList();
+    }
+
+    private static String[] skus(List<BalanceKey> keys) {
+        return keys.stream().map(BalanceKey::sku).toArray(String[]::new);
+    }
+
+    private static Long[] locations(List<BalanceKey> keys) {
+        return keys.stream().map(BalanceKey::locationId).toArray(Long[]::new);
+    }
+
+    /**
+     * Writes the balances locked by {@link #lockBalances}. Every row exists and is locked by this transaction, so
+     * the conflict clause always applies: it is the form that updates row by row through the primary key (an
+     * {@code update ... from} join hashes the whole balance table, see {@link #lockBalances}).
+     */
     void writeBalances(Map<BalanceKey, Balance> balances) {
         if (balances.isEmpty()) {
             return;
@@ -118,9 +162,9 @@ class StockLedgerRepository {
             values[i++] = entry.getValue().valueMinor;
         }
         db.execute("""
-                update stock_balance b set quantity = new.quantity, value_minor = new.value_minor
-                from unnest(?::text[], ?::bigint[], ?::int[], ?::bigint[]) as new(sku, location_id, quantity, value_minor)
-                where b.sku = new.sku and b.location_id = new.location_id
+                insert into stock_balance as b (sku, location_id, quantity, value_minor)
+                select * from unnest(?::text[], ?::bigint[], ?::int[], ?::bigint[])
+                on conflict (sku, location_id) do update set quantity = excluded.quantity, value_minor = excluded.value_minor
                 """, skus, locations, quantities, values);
     }
 
@@ -142,57 +186,28 @@ class StockLedgerRepository {
                 .execute();
     }
 
-    /** Inserts the moves in one statement; returns their ids by idempotency key. */
+    /**
+     * Inserts the moves with one {@code COPY}; returns their ids by idempotency key. COPY returns nothing, so the
+     * ids are drawn from the table's identity sequence first, in the moves' order (COPY writes given values into
+     * an identity column, as {@code overriding system value} would).
+     */
     Map<String, Long> insertMoves(List<MoveRow> moves) {
-        int size = moves.size();
-        String[] keys = new String[size];
-        String[] skus = new String[size];
-        String[] serials = new String[size];
-        String[] lots = new String[size];
-        Integer[] quantities = new Integer[size];
-        Long[] from = new Long[size];
-        Long[] to = new Long[size];
-        String[] reasons = new String[size];
-        String[] referenceTypes = new String[size];
-        String[] referenceIds = new String[size];
-        Integer[] referenceLines = new Integer[size];
-        Long[] values = new Long[size];
-        Long[] writeDowns = new Long[size];
-        String[] currencies = new String[size];
-        String[] movers = new String[size];
-        OffsetDateTime[] times = new OffsetDateTime[size];
-        for (int i = 0; i < size; i++) {
+        List<Long> drawn = db.fetch("select nextval('stock_move_id_seq') from generate_series(1, ?)", moves.size())
+                .getValues(0, Long.class);
+        Map<String, Long> ids = new HashMap<>();
+        CopyRows rows = new CopyRows();
+        for (int i = 0; i < moves.size(); i++) {
             MoveRow move = moves.get(i);
             StockMoveRequest r = move.request();
-            keys[i] = r.idempotencyKey();
-            skus[i] = r.sku();
-            serials[i] = r.serial();
-            lots[i] = r.lot();
-            quantities[i] = r.quantity();
-            from[i] = r.fromLocationId();
-            to[i] = r.toLocationId();
-            reasons[i] = r.reason().name();
-            referenceTypes[i] = r.referenceType().name();
-            referenceIds[i] = r.referenceId();
-            referenceLines[i] = r.referenceLine();
-            values[i] = move.valueMinor();
-            writeDowns[i] = move.writeDownMinor();
-            currencies[i] = move.currency();
-            movers[i] = r.movedBy();
-            times[i] = move.movedAt();
+            long id = drawn.get(i);
+            ids.put(r.idempotencyKey(), id);
+            rows.add(id, r.idempotencyKey(), r.sku(), r.serial(), r.lot(), r.quantity(), r.fromLocationId(),
+                    r.toLocationId(), r.reason().name(), r.referenceType().name(), r.referenceId(), r.referenceLine(),
+                    move.valueMinor(), move.writeDownMinor(), move.currency(), r.movedBy(), move.movedAt());
         }
-        Map<String, Long> ids = new HashMap<>();
-        db.resultQuery("""
-                insert into stock_move (idempotency_key, sku, serial, lot, quantity, from_location_id, to_location_id,
-                                        reason, reference_type, reference_id, reference_line, value_minor,
-                                        write_down_minor, currency, moved_by, moved_at)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[],
-                                     ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::text[],
-                                     ?::text[], ?::timestamptz[])
-                returning id, idempotency_key
-                """, keys, skus, serials, lots, quantities, from, to, reasons, referenceTypes, referenceIds,
-                referenceLines, values, writeDowns, currencies, movers, times)
-                .forEach(row -> ids.put(row.get(1, String.class), row.get(0, Long.class)));
+        rows.copyInto(db, "stock_move", "id", "idempotency_key", "sku", "serial", "lot", "quantity",
+                "from_location_id", "to_location_id", "reason", "reference_type", "reference_id", "reference_line",
+                "value_minor", "write_down_minor", "currency", "moved_by", "moved_at");
         return ids;
     }
 

@@ -120,6 +120,17 @@ class StockLedgerTest {
     }
 
     @Test
+    void aMoveOutOfAPlaceThatNeverHeldTheSkuIsRefused() {
+        assertThatThrownBy(() -> ledger.record(move(sku, null, 1, warehouse.get(QUARANTINE), warehouse.get(SELLABLE),
+                MoveReason.RESTOCK, null)))
+                .isInstanceOf(StockMoveException.class)
+                .hasMessageContaining("Not enough stock: " + sku).hasMessageContaining("holds 0, the move needs 1");
+
+        assertThat(ledger.onHand(sku)).isEmpty();
+        assertThat(db.fetchCount(STOCK_MOVE, STOCK_MOVE.SKU.eq(sku))).isZero();
+    }
+
+    @Test
     void ofTwoConcurrentMovesOfTheLastUnitOneSucceedsAndTheOtherIsRefused() throws Exception {
         ledger.record(move(sku, null, 1, null, warehouse.get(SELLABLE), MoveReason.PURCHASE_RECEIPT, 1000L));
         Callable<String> sell = () -> {
