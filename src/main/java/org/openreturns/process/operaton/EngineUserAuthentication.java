@@ -2,8 +2,10 @@ package org.openreturns.process.operaton;
 
 import java.util.List;
 
+import org.openreturns.process.Runtimes;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.identity.Group;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * Authenticates HTTP API callers against the engine's users and groups, so the API knows the same people and
  * groups as Tasklist. The groups become the caller's authorities.
  */
+@Profile("!" + Runtimes.CAMUNDA8)
 @Component
 class EngineUserAuthentication implements AuthenticationProvider {
 

@@ -1,8 +1,10 @@
 package org.openreturns.process.operaton;
 
+import org.openreturns.process.Runtimes;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.delegate.TaskListener;
 import org.operaton.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Public, with a public method, because the engine's expression language calls it by reflection.
  */
+@Profile("!" + Runtimes.CAMUNDA8)
 @Component("humanTaskCompletion")
 public class HumanTaskCompletion {
 

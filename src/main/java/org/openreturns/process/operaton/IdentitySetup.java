@@ -3,6 +3,9 @@ package org.openreturns.process.operaton;
 import java.util.List;
 import java.util.Map;
 
+import org.openreturns.process.Runtimes;
+import org.openreturns.process.WorkGroups;
+import org.openreturns.system.DemoSetting;
 import org.operaton.bpm.engine.AuthorizationService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.authorization.Authorization;
@@ -15,10 +18,10 @@ import org.operaton.bpm.engine.authorization.Resource;
 import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
-import org.openreturns.system.DemoSetting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -27,21 +30,9 @@ import org.springframework.stereotype.Component;
  * default, one demo user per group. Runs at every start and only adds what is missing, so changes an administrator
  * made in Operaton's Admin app stay.
  */
+@Profile("!" + Runtimes.CAMUNDA8)
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
-
-    static final List<String> DOMAIN_GROUPS =
-            List.of("support", "warehouse", "quality", "finance", "manager", "inventory-control", "admin");
-
-    /** Demo user to the groups they are in; documented in the README. */
-    static final Map<String, List<String>> DEMO_USERS = Map.of(
-            "support1", List.of("support"),
-            "warehouse1", List.of("warehouse"),
-            "quality1", List.of("quality"),
-            "quality2", List.of("quality"),
-            "finance1", List.of("finance"),
-            "manager1", List.of("manager"),
-            "inventory1", List.of("inventory-control"));
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -57,7 +48,7 @@ class IdentitySetup implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        DOMAIN_GROUPS.forEach(group -> createGroup(group, Groups.GROUP_TYPE_WORKFLOW));
+        WorkGroups.DOMAIN_GROUPS.forEach(group -> createGroup(group, Groups.GROUP_TYPE_WORKFLOW));
         createGroup(Groups.OPERATON_ADMIN, Groups.GROUP_TYPE_SYSTEM);
         grantPermissions();
 
@@ -68,13 +59,13 @@ class IdentitySetup implements SmartInitializingSingleton {
         }
         if (DemoSetting.isOn(environment, "returns.identity.demo-users")) {
             String password = environment.getProperty("returns.identity.demo-password", "demo");
-            DEMO_USERS.forEach((user, groups) -> createUser(user, password, groups));
+            WorkGroups.DEMO_USERS.forEach((user, groups) -> createUser(user, password, groups));
             createAdmin("admin", password);
         }
     }
 
     private void createAdmin(String userId, String password) {
-        List<String> groups = new java.util.ArrayList<>(DOMAIN_GROUPS);
+        List<String> groups = new java.util.ArrayList<>(WorkGroups.DOMAIN_GROUPS);
         groups.add(Groups.OPERATON_ADMIN);
         createUser(userId, password, groups);
     }
@@ -106,7 +97,7 @@ class IdentitySetup implements SmartInitializingSingleton {
         for (Resources resource : Resources.values()) {
             grant(Groups.OPERATON_ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
-        for (String group : DOMAIN_GROUPS) {
+        for (String group : WorkGroups.DOMAIN_GROUPS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
             grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);

@@ -1,27 +1,25 @@
 package org.openreturns.process.operaton;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.openreturns.process.ModelFiles.ModelFile;
+import org.openreturns.process.ModelFiles;
+import org.openreturns.process.Runtimes;
+import org.openreturns.process.StepHandlers;
+import org.openreturns.process.TaskCompletionChecks;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.repository.DeploymentBuilder;
 import org.operaton.bpm.engine.repository.DeploymentWithDefinitions;
-import org.openreturns.process.StepHandlers;
-import org.openreturns.process.TaskCompletionChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +31,7 @@ import org.springframework.stereotype.Component;
  * uses a construct the translator cannot run, when a model refers to a form or decision that does not exist, or
  * when a task type has no step handler.
  */
+@Profile("!" + Runtimes.CAMUNDA8)
 @Component
 class ModelDeployer implements SmartInitializingSingleton {
 
@@ -67,30 +66,30 @@ class ModelDeployer implements SmartInitializingSingleton {
     private void deploy() {
         Map<String, byte[]> deployment = new LinkedHashMap<>();
         Map<String, DecisionShape> decisions = new HashMap<>();
-        for (Resource dmn : read("classpath*:bpmn/*.dmn")) {
-            TranslatedDecisions translated = translator.translateDmn(path(dmn), bytes(dmn));
+        for (ModelFile dmn : ModelFiles.decisions(resources)) {
+            TranslatedDecisions translated = translator.translateDmn(dmn.path(), dmn.content());
             translated.decisions().forEach(decision -> decisions.put(decision.decisionId(), decision));
-            deployment.put(path(dmn), translated.content());
+            deployment.put(dmn.path(), translated.content());
         }
         Set<String> formIds = new TreeSet<>();
-        for (Resource form : read("classpath*:forms/*.form")) {
-            formIds.add(FormFiles.formId(path(form), bytes(form)));
-            deployment.put(path(form), bytes(form));
+        for (ModelFile form : ModelFiles.forms(resources)) {
+            formIds.add(FormFiles.formId(form.path(), form.content()));
+            deployment.put(form.path(), form.content());
         }
         Set<String> taskTypes = new TreeSet<>();
         Set<String> listenerTypes = new TreeSet<>();
-        for (Resource bpmn : read("classpath*:bpmn/*.bpmn")) {
-            TranslatedProcess translated = translator.translateBpmn(path(bpmn), bytes(bpmn), decisions);
+        for (ModelFile bpmn : ModelFiles.processes(resources)) {
+            TranslatedProcess translated = translator.translateBpmn(bpmn.path(), bpmn.content(), decisions);
             Set<String> missingForms = new TreeSet<>(translated.formIds());
             missingForms.removeAll(formIds);
             if (!missingForms.isEmpty()) {
-                throw new ModelTranslationException(path(bpmn) + " refers to forms that no file in forms/ defines: "
+                throw new ModelTranslationException(bpmn.path() + " refers to forms that no file in forms/ defines: "
                         + missingForms);
             }
             taskTypes.addAll(translated.taskTypes());
             listenerTypes.addAll(translated.listenerTypes());
             correlationKeys.register(translated.correlationVariableByMessageName());
-            deployment.put(path(bpmn), translated.content());
+            deployment.put(bpmn.path(), translated.content());
         }
         stepHandlers.requireHandlersFor(taskTypes);
         completionChecks.requireChecksFor(listenerTypes);
@@ -112,37 +111,5 @@ class ModelDeployer implements SmartInitializingSingleton {
                     deployment.size(), result.getId());
         }
         log.info("Step handlers cover the task types of the models: {}", taskTypes);
-    }
-
-    private List<Resource> read(String pattern) {
-        try {
-            return Arrays.stream(resources.getResources(pattern))
-                    .sorted(Comparator.comparing(ModelDeployer::path))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the models at " + pattern, e);
-        }
-    }
-
-    private static String path(Resource resource) {
-        String url = describe(resource);
-        int folder = Math.max(url.lastIndexOf("/bpmn/"), url.lastIndexOf("/forms/"));
-        return folder >= 0 ? url.substring(folder + 1) : resource.getFilename();
-    }
-
-    private static String describe(Resource resource) {
-        try {
-            return resource.getURL().toString();
-        } catch (IOException e) {
-            return String.valueOf(resource.getFilename());
-        }
-    }
-
-    private static byte[] bytes(Resource resource) {
-        try (var in = resource.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path(resource), e);
-        }
     }
 }

@@ -5,14 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openreturns.process.DecisionEvaluator;
+import org.openreturns.process.Runtimes;
 import org.operaton.bpm.dmn.engine.DmnDecisionResult;
 import org.operaton.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.operaton.bpm.engine.DecisionService;
 import org.operaton.bpm.engine.exception.NotFoundException;
-import org.openreturns.process.DecisionEvaluator;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /** Evaluates the decisions of {@code bpmn/} that the model deployer deployed to the embedded engine. */
+@Profile("!" + Runtimes.CAMUNDA8)
 @Component
 class OperatonDecisionEvaluator implements DecisionEvaluator {
 

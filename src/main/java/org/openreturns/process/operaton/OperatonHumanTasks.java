@@ -8,25 +8,28 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openreturns.process.CamundaFormValidator;
+import org.openreturns.process.HumanTask;
+import org.openreturns.process.HumanTasks;
+import org.openreturns.process.InvalidTaskSubmissionException.FieldViolation;
+import org.openreturns.process.InvalidTaskSubmissionException;
+import org.openreturns.process.Runtimes;
+import org.openreturns.process.TaskAccessDeniedException;
+import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskCompletionDeniedException;
+import org.openreturns.process.TaskNotFoundException;
 import org.operaton.bpm.engine.FormService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.IdentityLinkType;
 import org.operaton.bpm.engine.task.Task;
-import org.openreturns.process.CamundaFormValidator;
-import org.openreturns.process.HumanTask;
-import org.openreturns.process.HumanTasks;
-import org.openreturns.process.InvalidTaskSubmissionException;
-import org.openreturns.process.InvalidTaskSubmissionException.FieldViolation;
-import org.openreturns.process.TaskAccessDeniedException;
-import org.openreturns.process.TaskClaimedException;
-import org.openreturns.process.TaskCompletionDeniedException;
-import org.openreturns.process.TaskNotFoundException;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The user tasks of the embedded engine, the same ones Operaton's Tasklist shows. */
+@Profile("!" + Runtimes.CAMUNDA8)
 @Component
 class OperatonHumanTasks implements HumanTasks {
 

@@ -2,11 +2,14 @@ package org.openreturns.process.operaton;
 
 import java.util.Map;
 
-import org.operaton.bpm.engine.RuntimeService;
 import org.openreturns.process.ProcessRuntime;
+import org.openreturns.process.Runtimes;
+import org.operaton.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /** Starts processes and correlates messages on the embedded Operaton engine, inside the caller's transaction. */
+@Profile("!" + Runtimes.CAMUNDA8)
 @Component
 class OperatonProcessRuntime implements ProcessRuntime {
 

@@ -4,13 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.operaton.bpm.engine.delegate.BpmnError;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.openreturns.process.Runtimes;
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepHandler;
 import org.openreturns.process.StepHandlers;
 import org.openreturns.process.StepResult;
+import org.operaton.bpm.engine.delegate.BpmnError;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Public, with a public method, because the engine's expression language calls it by reflection.
  */
+@Profile("!" + Runtimes.CAMUNDA8)
 @Component("stepHandlerDelegate")
 public class StepHandlerDelegate {
 

@@ -2,13 +2,15 @@ package org.openreturns.process.operaton;
 
 import java.util.Map;
 
+import org.openreturns.process.Runtimes;
+import org.openreturns.process.TaskCompletion;
+import org.openreturns.process.TaskCompletionChecks;
+import org.openreturns.process.TaskCompletionDeniedException;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.TaskListener;
 import org.operaton.bpm.engine.impl.identity.Authentication;
-import org.openreturns.process.TaskCompletion;
-import org.openreturns.process.TaskCompletionChecks;
-import org.openreturns.process.TaskCompletionDeniedException;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Public, with a public method, because the engine's expression language calls it by reflection.
  */
+@Profile("!" + Runtimes.CAMUNDA8)
 @Component("userTaskListeners")
 public class UserTaskListeners {
 

@@ -1,0 +1,232 @@
+package org.openreturns.process.camunda8;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.filter.UserTaskFilter;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.client.api.search.response.Variable;
+import org.openreturns.process.CamundaFormValidator;
+import org.openreturns.process.HumanTask;
+import org.openreturns.process.HumanTasks;
+import org.openreturns.process.InvalidTaskSubmissionException;
+import org.openreturns.process.InvalidTaskSubmissionException.FieldViolation;
+import org.openreturns.process.Runtimes;
+import org.openreturns.process.TaskAccessDeniedException;
+import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskCompletion;
+import org.openreturns.process.TaskCompletionChecks;
+import org.openreturns.process.TaskCompletionDeniedException;
+import org.openreturns.process.TaskNotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The user tasks of the Camunda 8 cluster, the ones Camunda's Tasklist shows, through Camunda 8's user-task API.
+ *
+ * <p>The API completes a task as Tasklist does: it assigns the task to the caller, then completes it with the
+ * form's variables. The completing user goes into the variable the model names ({@code completedByVariable}) in the
+ * same command, and the task's {@code completing} checks run before anything is sent, so a refused completion
+ * changes nothing; Zeebe runs the same checks again through the listener workers.
+ *
+ * <p>Searches read Camunda 8's secondary storage, which follows the engine by a moment: a task that was just created
+ * may not be listed yet.
+ */
+@Component
+@Profile(Runtimes.CAMUNDA8)
+class Camunda8HumanTasks implements HumanTasks {
+
+    /** The variables that let a caller find the task of a return (and its line), of a parcel or of a break. */
+    private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber", "lineNo", "receiptId",
+            "breakId");
+
+    private static final int PAGE_SIZE = 1000;
+
+    private final CamundaClient client;
+    private final Camunda8Models models;
+    /** Looked up when used: the checks depend on services that depend on these tasks. */
+    private final ObjectProvider<TaskCompletionChecks> checks;
+    private final ObjectMapper json;
+
+    Camunda8HumanTasks(CamundaClient client, Camunda8Models models, ObjectProvider<TaskCompletionChecks> checks,
+                       ObjectMapper json) {
+        this.client = client;
+        this.models = models;
+        this.checks = checks;
+        this.json = json;
+    }
+
+    @Override
+    public List<HumanTask> openTasksOfGroup(String group) {
+        return openTasks(filter -> filter.candidateGroup(group));
+    }
+
+    @Override
+    public List<HumanTask> openTasksOf(String businessKey) {
+        return openTasks(filter -> filter.processInstanceVariables(
+                Map.of(StepJobHandler.BUSINESS_KEY_VARIABLE, businessKey)));
+    }
+
+    private List<HumanTask> openTasks(Consumer<UserTaskFilter> criteria) {
+        return client.newUserTaskSearchRequest()
+                .filter(filter -> criteria.accept(filter.state(UserTaskState.CREATED)))
+                .sort(sort -> sort.creationDate().asc())
+                .page(page -> page.limit(PAGE_SIZE))
+                .send().join()
+                .items().stream().map(this::toHumanTask).toList();
+    }
+
+    @Override
+    public void complete(String taskId, String userId, Set<String> userGroups, Map<String, Object> variables) {
+        UserTask task = openTask(taskId);
+        if (!mayWorkOn(task, userId, userGroups)) {
+            throw new TaskAccessDeniedException("User " + userId + " is not a candidate for task " + taskId + " ("
+                    + task.getName() + "); it is for " + task.getCandidateGroups());
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+            throw new TaskClaimedException(taskId, task.getAssignee());
+        }
+        if (task.getFormKey() != null) {
+            List<FieldViolation> violations = CamundaFormValidator.validate(form(task), variables);
+            if (!violations.isEmpty()) {
+                throw new InvalidTaskSubmissionException(formId(task), violations);
+            }
+        }
+        Camunda8Models.UserTaskFacts facts = models.userTask(task.getBpmnProcessId(), task.getElementId());
+        checkCompletion(task, facts, userId, variables);
+
+        Map<String, Object> submitted = new LinkedHashMap<>(variables);
+        facts.completedByVariable().ifPresent(variable -> submitted.put(variable, userId));
+        if (task.getAssignee() == null) {
+            client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(userId).allowOverride(false)
+                    .send().join();
+        }
+        try {
+            client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(StepJobHandler.json(submitted))
+                    .send().join();
+        } catch (ProblemException e) {
+            // A listener worker may still refuse, e.g. when the facts changed since the check above.
+            if (e.details() != null && String.valueOf(e.details().getDetail()).contains("denied")) {
+                throw new TaskCompletionDeniedException(e.details().getDetail());
+            }
+            throw e;
+        }
+    }
+
+    private void checkCompletion(UserTask task, Camunda8Models.UserTaskFacts facts, String userId,
+                                 Map<String, Object> submitted) {
+        if (facts.completingListenerTypes().isEmpty()) {
+            return;
+        }
+        Map<String, Object> instanceVariables = processVariables(task.getProcessInstanceKey());
+        instanceVariables.putAll(submitted);
+        TaskCompletion completion = new TaskCompletion(task.getElementId(), String.valueOf(task.getProcessInstanceKey()),
+                (String) instanceVariables.get(StepJobHandler.BUSINESS_KEY_VARIABLE), userId, instanceVariables);
+        for (String type : facts.completingListenerTypes()) {
+            Optional<String> denial = checks.getObject().forType(type).orElseThrow().denial(completion);
+            if (denial.isPresent()) {
+                throw new TaskCompletionDeniedException(denial.get());
+            }
+        }
+    }
+
+    @Override
+    public void involveGroup(String businessKey, String group) {
+        for (HumanTask task : openTasksOf(businessKey)) {
+            if (!task.candidateGroups().contains(group)) {
+                List<String> groups = new ArrayList<>(task.candidateGroups());
+                groups.add(group);
+                client.newUpdateUserTaskCommand(Long.parseLong(task.id())).candidateGroups(groups).send().join();
+            }
+        }
+    }
+
+    private UserTask openTask(String taskId) {
+        long key;
+        try {
+            key = Long.parseLong(taskId);
+        } catch (NumberFormatException e) {
+            throw new TaskNotFoundException(taskId);
+        }
+        UserTask task;
+        try {
+            task = client.newUserTaskGetRequest(key).send().join();
+        } catch (ProblemException e) {
+            if (e.code() == 404) {
+                throw new TaskNotFoundException(taskId);
+            }
+            throw e;
+        }
+        if (task.getState() != UserTaskState.CREATED) {
+            throw new TaskNotFoundException(taskId);
+        }
+        return task;
+    }
+
+    private static boolean mayWorkOn(UserTask task, String userId, Set<String> userGroups) {
+        return userId.equals(task.getAssignee())
+                || (task.getCandidateUsers() != null && task.getCandidateUsers().contains(userId))
+                || (task.getCandidateGroups() != null && task.getCandidateGroups().stream().anyMatch(userGroups::contains));
+    }
+
+    private JsonNode form(UserTask task) {
+        Object schema = client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join().getSchema();
+        try {
+            return schema instanceof String text ? json.readTree(text) : json.valueToTree(schema);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The form of task " + task.getUserTaskKey() + " is not JSON", e);
+        }
+    }
+
+    private String formId(UserTask task) {
+        return models.userTask(task.getBpmnProcessId(), task.getElementId()).formId().orElse(null);
+    }
+
+    private Map<String, Object> processVariables(long processInstanceKey) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        client.newVariableSearchRequest()
+                .filter(filter -> filter.processInstanceKey(processInstanceKey))
+                .page(page -> page.limit(PAGE_SIZE))
+                .send().join().items()
+                // Variables of the process scope only: a local variable of the same name must not shadow them.
+                .stream().filter(variable -> variable.getScopeKey().equals(variable.getProcessInstanceKey()))
+                .forEach(variable -> variables.put(variable.getName(), value(variable)));
+        return variables;
+    }
+
+    private HumanTask toHumanTask(UserTask task) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        for (Variable variable : client.newUserTaskVariableSearchRequest(task.getUserTaskKey())
+                .page(page -> page.limit(PAGE_SIZE)).send().join().items()) {
+            if (CONTEXT_VARIABLES.contains(variable.getName())) {
+                context.put(variable.getName(), value(variable));
+            }
+        }
+        String businessKey = context.get("returnId") instanceof String returnId ? returnId : null;
+        return new HumanTask(String.valueOf(task.getUserTaskKey()), task.getName(), task.getElementId(),
+                formId(task),
+                task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(), task.getAssignee(),
+                task.getCreationDate().toInstant(), String.valueOf(task.getProcessInstanceKey()), businessKey, context);
+    }
+
+    /** A variable's JSON value as a plain Java value (string, number, boolean, list, map or null). */
+    private Object value(Variable variable) {
+        try {
+            return json.readValue(variable.getValue(), Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Variable " + variable.getName() + " is not JSON: " + variable.getValue(), e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.openreturns.process.camunda8;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobHandler;
+import io.camunda.client.api.worker.JobWorker;
+import org.openreturns.process.Runtimes;
+import org.openreturns.process.StepHandlers;
+import org.openreturns.process.TaskCompletionChecks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens one Camunda 8 job worker per service task type of the models (running its {@link StepHandlers step handler})
+ * and one per {@code completing} user task listener type (running its task completion check). Startup fails when a
+ * model uses a type the application does not serve, as on the embedded runtime.
+ */
+@Component
+@Profile(Runtimes.CAMUNDA8)
+class Camunda8JobWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Camunda8JobWorkers.class);
+
+    private final CamundaClient client;
+    private final Duration jobTimeout;
+    private final Map<String, JobHandler> handlersByJobType = new TreeMap<>();
+    private final List<JobWorker> workers = new ArrayList<>();
+    private final Set<String> openJobTypes = new TreeSet<>();
+
+    Camunda8JobWorkers(CamundaClient client, Camunda8Models models, StepHandlers stepHandlers,
+                       TaskCompletionChecks completionChecks,
+                       @Value("${returns.process.retry-backoff}") Duration retryBackoff,
+                       @Value("${returns.camunda8.job-timeout:PT5M}") Duration jobTimeout) {
+        this.client = client;
+        this.jobTimeout = jobTimeout;
+        stepHandlers.requireHandlersFor(models.taskTypes());
+        completionChecks.requireChecksFor(models.listenerTypes());
+        for (String taskType : models.taskTypes()) {
+            handlersByJobType.put(taskType,
+                    new StepJobHandler(stepHandlers.forTaskType(taskType).orElseThrow(), retryBackoff));
+        }
+        for (String listenerType : models.listenerTypes()) {
+            handlersByJobType.put(listenerType,
+                    new CompletionCheckJobHandler(completionChecks.forType(listenerType).orElseThrow(), retryBackoff));
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        handlersByJobType.forEach(this::open);
+        log.info("Camunda 8 job workers open for {}", openJobTypes);
+    }
+
+    private void open(String jobType, JobHandler handler) {
+        workers.add(client.newWorker().jobType(jobType).handler(handler)
+                .name("open-returns-" + jobType)
+                .timeout(jobTimeout)
+                .open());
+        openJobTypes.add(jobType);
+    }
+
+    @Override
+    public synchronized void stop() {
+        workers.forEach(JobWorker::close);
+        workers.clear();
+        openJobTypes.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !workers.isEmpty();
+    }
+
+    /** The handler the worker of this job type runs. */
+    JobHandler handlerFor(String jobType) {
+        JobHandler handler = handlersByJobType.get(jobType);
+        if (handler == null) {
+            throw new IllegalArgumentException("No worker for job type '" + jobType + "'");
+        }
+        return handler;
+    }
+
+    /** The job types with an open worker: every service task and listener type of the models while running. */
+    synchronized Set<String> openJobTypes() {
+        return Collections.unmodifiableSet(new TreeSet<>(openJobTypes));
+    }
+}

@@ -1,0 +1,118 @@
+package org.openreturns.process.camunda8;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListenerEventType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.openreturns.process.ModelFiles;
+import org.openreturns.process.ModelFiles.ModelFile;
+import org.openreturns.process.Runtimes;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The files of {@code bpmn/} and {@code forms/} as Camunda 8 receives them (unchanged), and what the application
+ * needs to know about them: the job types its workers must serve, the user task listener types, and which process
+ * variable records the person who completed a user task (the model's {@code completedByVariable} property).
+ */
+@Component
+@Profile(Runtimes.CAMUNDA8)
+class Camunda8Models {
+
+    static final String COMPLETED_BY_PROPERTY = "completedByVariable";
+
+    private final List<ModelFile> files = new ArrayList<>();
+    private final Set<String> taskTypes = new TreeSet<>();
+    private final Set<String> listenerTypes = new TreeSet<>();
+    private final Map<String, UserTaskFacts> userTasks = new HashMap<>();
+
+    /** What the task API needs to know about one user task of a model. */
+    record UserTaskFacts(Optional<String> formId, Optional<String> completedByVariable,
+                         List<String> completingListenerTypes) {
+    }
+
+    Camunda8Models(ResourcePatternResolver resources) {
+        files.addAll(ModelFiles.decisions(resources));
+        files.addAll(ModelFiles.forms(resources));
+        for (ModelFile file : ModelFiles.processes(resources)) {
+            files.add(file);
+            read(Bpmn.readModelFromStream(new ByteArrayInputStream(file.content())));
+        }
+    }
+
+    private void read(BpmnModelInstance model) {
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
+            if (definition != null) {
+                taskTypes.add(definition.getType());
+            }
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            ZeebeTaskListeners listeners = task.getSingleExtensionElement(ZeebeTaskListeners.class);
+            List<String> completing = listeners == null ? List.of() : listeners.getTaskListeners().stream()
+                    // The old name "complete" means the same event as "completing".
+                    .filter(listener -> listener.getEventType() == ZeebeTaskListenerEventType.completing
+                            || listener.getEventType() == ZeebeTaskListenerEventType.complete)
+                    .map(ZeebeTaskListener::getType)
+                    .toList();
+            listenerTypes.addAll(completing);
+            ZeebeProperties properties = task.getSingleExtensionElement(ZeebeProperties.class);
+            Optional<String> completedBy = properties == null ? Optional.empty() : properties.getProperties().stream()
+                    .filter(property -> COMPLETED_BY_PROPERTY.equals(property.getName()))
+                    .map(ZeebeProperty::getValue)
+                    .findFirst();
+            ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+            Optional<String> formId = form == null ? Optional.empty() : Optional.ofNullable(form.getFormId());
+            userTasks.put(key(processOf(task), task.getId()), new UserTaskFacts(formId, completedBy, completing));
+        }
+    }
+
+    private static String processOf(UserTask task) {
+        ModelElementInstance scope = task.getParentElement();
+        while (!(scope instanceof Process)) {
+            scope = scope.getParentElement();
+        }
+        return ((Process) scope).getId();
+    }
+
+    private static String key(String processId, String elementId) {
+        return processId + "/" + elementId;
+    }
+
+    /** Every file to deploy, decisions and forms before the processes that refer to them. */
+    List<ModelFile> files() {
+        return Collections.unmodifiableList(files);
+    }
+
+    Set<String> taskTypes() {
+        return Collections.unmodifiableSet(taskTypes);
+    }
+
+    Set<String> listenerTypes() {
+        return Collections.unmodifiableSet(listenerTypes);
+    }
+
+    UserTaskFacts userTask(String processId, String elementId) {
+        return userTasks.getOrDefault(key(processId, elementId), new UserTaskFacts(Optional.empty(), Optional.empty(), List.of()));
+    }
+}

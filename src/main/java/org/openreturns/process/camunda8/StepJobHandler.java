@@ -1,0 +1,80 @@
+package org.openreturns.process.camunda8;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobHandler;
+import org.openreturns.process.StepContext;
+import org.openreturns.process.StepHandler;
+import org.openreturns.process.StepResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link StepHandler} as a Camunda 8 job worker: a completed step completes the job with its output
+ * variables, a business error becomes {@code throwError} with the model's error code, and an exception fails the
+ * job, which Zeebe retries after the backoff until the task's {@code retries} are used up and raises an incident.
+ *
+ * <p>The handler's own transaction commits before the job is completed: when the completion is lost, Zeebe delivers
+ * the job again and the idempotent handler answers the same without changing anything twice.
+ */
+final class StepJobHandler implements JobHandler {
+
+    /** Camunda 8 has no business key: the runtime stores it in this variable when it starts a process. */
+    static final String BUSINESS_KEY_VARIABLE = "businessKey";
+
+    private static final Logger log = LoggerFactory.getLogger(StepJobHandler.class);
+
+    /** Keeps null values: a variable mapped to null is cleared, as {@link StepResult.Completed} promises. */
+    private static final ObjectMapper VARIABLES_JSON = new ObjectMapper();
+
+    private final StepHandler handler;
+    private final Duration retryBackoff;
+
+    StepJobHandler(StepHandler handler, Duration retryBackoff) {
+        this.handler = handler;
+        this.retryBackoff = retryBackoff;
+    }
+
+    @Override
+    public void handle(JobClient client, ActivatedJob job) {
+        StepResult result;
+        try {
+            result = handler.handle(context(job));
+        } catch (RuntimeException e) {
+            int retriesLeft = Math.max(job.getRetries() - 1, 0);
+            log.warn("Step {} of process instance {} failed ({} retries left): {}", job.getType(),
+                    job.getProcessInstanceKey(), retriesLeft, e.toString());
+            client.newFailCommand(job).retries(retriesLeft).retryBackoff(retryBackoff)
+                    .errorMessage(String.valueOf(e.getMessage())).send().join();
+            return;
+        }
+        if (result instanceof StepResult.BusinessError error) {
+            client.newThrowErrorCommand(job).errorCode(error.errorCode()).errorMessage(error.message())
+                    .variables(json(error.variables())).send().join();
+        } else {
+            client.newCompleteCommand(job).variables(json(((StepResult.Completed) result).variables()))
+                    .send().join();
+        }
+    }
+
+    static StepContext context(ActivatedJob job) {
+        Map<String, Object> variables = new LinkedHashMap<>(job.getVariablesAsMap());
+        variables.values().removeIf(value -> value == null);
+        return new StepContext(job.getType(), String.valueOf(job.getProcessInstanceKey()),
+                (String) variables.get(BUSINESS_KEY_VARIABLE), variables);
+    }
+
+    static String json(Map<String, Object> variables) {
+        try {
+            return VARIABLES_JSON.writeValueAsString(variables);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Variables cannot be written as JSON: " + variables, e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.openreturns.process.camunda8;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import org.junit.jupiter.api.Test;
+import org.openreturns.process.DecisionEvaluator;
+import org.openreturns.process.HumanTasks;
+import org.openreturns.process.ProcessRuntime;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application with the {@code camunda8} profile, on a real PostgreSQL but with no cluster to reach (there is no
+ * Docker here): the embedded engine does not start, every port is served by its Camunda 8 adapter, and a job worker
+ * is open for every service task type and every user task listener type in {@code bpmn/}, read from the files
+ * independently of the application.
+ */
+@SpringBootTest(properties = {
+        "returns.camunda8.deploy-models=false",
+        // Nothing listens here; the workers' polls fail quietly in the background.
+        "camunda.client.rest-address=http://localhost:9",
+        "camunda.client.grpc-address=http://localhost:9",
+        "logging.level.io.camunda.client.job.poller=ERROR"})
+@ActiveProfiles({"test", "camunda8"})
+class Camunda8ProfileTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Camunda8JobWorkers workers;
+
+    @Test
+    void theEmbeddedEngineDoesNotStartAndTheClientDoes() {
+        assertThat(context.getBeanNamesForType(ProcessEngine.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(CamundaClient.class)).hasSize(1);
+        assertThat(context.getBean(ProcessRuntime.class)).isInstanceOf(Camunda8ProcessRuntime.class);
+        assertThat(context.getBean(HumanTasks.class)).isInstanceOf(Camunda8HumanTasks.class);
+        assertThat(context.getBean(DecisionEvaluator.class)).isInstanceOf(Camunda8DecisionEvaluator.class);
+        assertThat(context.getBean(AuthenticationProvider.class)).isInstanceOf(Camunda8UserAuthentication.class);
+    }
+
+    @Test
+    void aWorkerIsOpenForEveryTaskTypeAndListenerTypeOfTheModels() throws IOException {
+        Set<String> jobTypes = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
+                BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+                model.getModelElementsByType(ZeebeTaskDefinition.class).forEach(task -> jobTypes.add(task.getType()));
+                model.getModelElementsByType(ZeebeTaskListener.class).forEach(listener -> jobTypes.add(listener.getType()));
+            }
+        }
+
+        assertThat(jobTypes).contains("check-eligibility", "record-inspection", "resolve-return", "check-four-eyes",
+                "run-reconciliation", "resolve-unexpected-parcel");
+        assertThat(workers.isRunning()).isTrue();
+        assertThat(workers.openJobTypes()).isEqualTo(jobTypes);
+    }
+}
