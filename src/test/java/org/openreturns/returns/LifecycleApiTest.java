@@ -18,8 +18,10 @@ import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.process.operaton.ProcessClock;
 import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,10 @@ class LifecycleApiTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
+    IdentityService identityService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
     ManagementService managementService;
     @Autowired
     HistoryService historyService;
@@ -54,8 +60,8 @@ class LifecycleApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(http);
-        driver = new LifecycleDriver(api, ledger, catalog, runtimeService, managementService,
-                historyService, processClock);
+        driver = new LifecycleDriver(api, ledger, catalog, new OperatonProbe(runtimeService,
+                managementService, historyService, taskService, identityService, processClock));
         tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
     }
 

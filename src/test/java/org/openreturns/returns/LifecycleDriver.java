@@ -20,10 +20,6 @@ import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
-import org.openreturns.process.operaton.ProcessClock;
-import org.operaton.bpm.engine.HistoryService;
-import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -41,21 +37,14 @@ final class LifecycleDriver {
     final String supplier;
     private final StockLedger ledger;
     private final CatalogService catalog;
-    private final RuntimeService runtimeService;
-    private final ManagementService managementService;
-    private final HistoryService historyService;
-    private final ProcessClock processClock;
+    final ProcessProbe probe;
     private final String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
-    LifecycleDriver(ApiClient api, StockLedger ledger, CatalogService catalog, RuntimeService runtimeService,
-                    ManagementService managementService, HistoryService historyService, ProcessClock processClock) {
+    LifecycleDriver(ApiClient api, StockLedger ledger, CatalogService catalog, ProcessProbe probe) {
         this.api = api;
         this.ledger = ledger;
         this.catalog = catalog;
-        this.runtimeService = runtimeService;
-        this.managementService = managementService;
-        this.historyService = historyService;
-        this.processClock = processClock;
+        this.probe = probe;
         this.warehouse = "WH-" + suffix;
         this.supplier = "SUP-" + suffix;
         created(api.post("admin", "/api/warehouses", Map.of("code", warehouse, "name", "Returns test " + suffix,
@@ -149,31 +138,9 @@ final class LifecycleDriver {
             return await().atMost(PATIENCE).until(() -> details(returnId),
                     details -> status.equals(details.get("status")));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("Return " + returnId + " did not reach " + status + "; waiting at "
-                    + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(returnId).list().stream()
-                    .map(instance -> runtimeService.getActiveActivityIds(instance.getId())).toList()
-                    + "; failing steps: " + failingSteps(returnId) + "; history: " + history(returnId), e);
+            throw new AssertionError("Return " + returnId + " did not reach " + status + "; "
+                    + probe.describe(returnId), e);
         }
-    }
-
-    /** The steps the return's process went through, for a test failure to show. */
-    private List<String> history(String businessKey) {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
-                .stream().flatMap(instance -> historyService.createHistoricActivityInstanceQuery()
-                        .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc().list()
-                        .stream())
-                .map(activity -> activity.getActivityId() + (activity.isCanceled() ? "(canceled)" : "")).toList();
-    }
-
-    /** The steps of the return's process that failed, with the exception, for a test failure to show. */
-    private List<String> failingSteps(String businessKey) {
-        return managementService.createJobQuery().withException().list().stream()
-                .filter(job -> runtimeService.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
-                        .processInstanceBusinessKey(businessKey).count() > 0)
-                .map(job -> job.getExceptionMessage() + "\n" + managementService.getJobExceptionStacktrace(job.getId())
-                        .lines().filter(line -> line.startsWith("Caused by") || line.contains("openreturns"))
-                        .limit(8).reduce("", (a, b) -> a + "\n" + b))
-                .toList();
     }
 
     /** The open task of the element given for this return (or parcel), once the process has reached it. */
@@ -271,6 +238,6 @@ final class LifecycleDriver {
 
     /** Fires the timer of the element given in the process of the business key, as if its time had come. */
     void fireTimer(String businessKey, String timerElementId) {
-        processClock.fireTimer(businessKey, timerElementId);
+        probe.fireTimer(businessKey, timerElementId);
     }
 }

@@ -21,8 +21,10 @@ import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.process.operaton.ProcessClock;
 import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -44,6 +46,10 @@ class ReturnEdgePathsTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
+    IdentityService identityService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
     ManagementService managementService;
     @Autowired
     HistoryService historyService;
@@ -55,8 +61,8 @@ class ReturnEdgePathsTest {
 
     @BeforeEach
     void setUp() {
-        driver = new LifecycleDriver(new ApiClient(http), ledger, catalog, runtimeService, managementService,
-                historyService, processClock);
+        driver = new LifecycleDriver(new ApiClient(http), ledger, catalog, new OperatonProbe(runtimeService,
+                managementService, historyService, taskService, identityService, processClock));
         tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
     }
 

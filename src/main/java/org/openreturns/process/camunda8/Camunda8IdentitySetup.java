@@ -6,12 +6,12 @@ import java.util.List;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.spring.event.CamundaClientCreatedSpringEvent;
 import org.openreturns.process.Runtimes;
 import org.openreturns.process.WorkGroups;
 import org.openreturns.system.DemoSetting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -31,25 +31,23 @@ class Camunda8IdentitySetup {
     private static final int CONFLICT = 409;
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
 
-    private final CamundaClient client;
     private final Environment environment;
 
-    Camunda8IdentitySetup(CamundaClient client, Environment environment) {
-        this.client = client;
+    Camunda8IdentitySetup(Environment environment) {
         this.environment = environment;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void setUpWhenReady() {
-        Thread thread = new Thread(this::setUpUntilDone, "camunda8-identity-setup");
+    @EventListener
+    void setUpWhenConnected(CamundaClientCreatedSpringEvent event) {
+        Thread thread = new Thread(() -> setUpUntilDone(event.getClient()), "camunda8-identity-setup");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void setUpUntilDone() {
+    private void setUpUntilDone(CamundaClient client) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                setUp();
+                setUp(client);
                 return;
             } catch (RuntimeException e) {
                 log.warn("Camunda 8 identity not reachable for the groups and users ({}); trying again in {}",
@@ -63,25 +61,25 @@ class Camunda8IdentitySetup {
         }
     }
 
-    private void setUp() {
-        WorkGroups.DOMAIN_GROUPS.forEach(this::createGroup);
+    private void setUp(CamundaClient client) {
+        WorkGroups.DOMAIN_GROUPS.forEach(group -> createGroup(client, group));
         String adminUser = environment.getProperty("returns.identity.admin-user", "");
         String adminPassword = environment.getProperty("returns.identity.admin-password", "");
         if (!adminUser.isBlank() && !adminPassword.isBlank()) {
-            createUser(adminUser, adminPassword, WorkGroups.DOMAIN_GROUPS);
+            createUser(client, adminUser, adminPassword, WorkGroups.DOMAIN_GROUPS);
         }
         if (DemoSetting.isOn(environment, "returns.identity.demo-users")) {
             String password = environment.getProperty("returns.identity.demo-password", "demo");
-            WorkGroups.DEMO_USERS.forEach((user, groups) -> createUser(user, password, groups));
-            createUser("admin", password, new ArrayList<>(WorkGroups.DOMAIN_GROUPS));
+            WorkGroups.DEMO_USERS.forEach((user, groups) -> createUser(client, user, password, groups));
+            createUser(client, "admin", password, new ArrayList<>(WorkGroups.DOMAIN_GROUPS));
         }
     }
 
-    private void createGroup(String groupId) {
+    private static void createGroup(CamundaClient client, String groupId) {
         ignoringExisting(() -> client.newCreateGroupCommand().groupId(groupId).name(groupId).send().join());
     }
 
-    private void createUser(String username, String password, List<String> groups) {
+    private static void createUser(CamundaClient client, String username, String password, List<String> groups) {
         boolean created = ignoringExisting(() -> client.newCreateUserCommand().username(username).password(password)
                 .name(username + " (" + String.join(", ", groups) + ")").email(username + "@example.invalid")
                 .send().join());

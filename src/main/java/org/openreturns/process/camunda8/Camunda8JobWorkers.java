@@ -12,13 +12,15 @@ import java.util.TreeSet;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobHandler;
 import io.camunda.client.api.worker.JobWorker;
+import io.camunda.client.spring.event.CamundaClientClosingSpringEvent;
+import io.camunda.client.spring.event.CamundaClientCreatedSpringEvent;
 import org.openreturns.process.Runtimes;
 import org.openreturns.process.StepHandlers;
 import org.openreturns.process.TaskCompletionChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -29,21 +31,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile(Runtimes.CAMUNDA8)
-class Camunda8JobWorkers implements SmartLifecycle {
+class Camunda8JobWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(Camunda8JobWorkers.class);
 
-    private final CamundaClient client;
     private final Duration jobTimeout;
     private final Map<String, JobHandler> handlersByJobType = new TreeMap<>();
     private final List<JobWorker> workers = new ArrayList<>();
     private final Set<String> openJobTypes = new TreeSet<>();
 
-    Camunda8JobWorkers(CamundaClient client, Camunda8Models models, StepHandlers stepHandlers,
+    Camunda8JobWorkers(Camunda8Models models, StepHandlers stepHandlers,
                        TaskCompletionChecks completionChecks,
                        @Value("${returns.process.retry-backoff}") Duration retryBackoff,
                        @Value("${returns.camunda8.job-timeout:PT5M}") Duration jobTimeout) {
-        this.client = client;
         this.jobTimeout = jobTimeout;
         stepHandlers.requireHandlersFor(models.taskTypes());
         completionChecks.requireChecksFor(models.listenerTypes());
@@ -57,13 +57,31 @@ class Camunda8JobWorkers implements SmartLifecycle {
         }
     }
 
-    @Override
-    public synchronized void start() {
-        handlersByJobType.forEach(this::open);
+    /**
+     * Opens the workers when the starter has created its client (at startup; in Camunda Process Test, for each test
+     * with that test's client).
+     */
+    @EventListener
+    synchronized void open(CamundaClientCreatedSpringEvent event) {
+        close();
+        try {
+            handlersByJobType.forEach((jobType, handler) -> open(event.getClient(), jobType, handler));
+        } catch (RuntimeException e) {
+            log.warn("Camunda 8 job workers not opened: {}", e.getMessage());
+            close();
+            return;
+        }
         log.info("Camunda 8 job workers open for {}", openJobTypes);
     }
 
-    private void open(String jobType, JobHandler handler) {
+    @EventListener(CamundaClientClosingSpringEvent.class)
+    synchronized void close() {
+        workers.forEach(JobWorker::close);
+        workers.clear();
+        openJobTypes.clear();
+    }
+
+    private void open(CamundaClient client, String jobType, JobHandler handler) {
         workers.add(client.newWorker().jobType(jobType).handler(handler)
                 .name("open-returns-" + jobType)
                 .timeout(jobTimeout)
@@ -71,15 +89,7 @@ class Camunda8JobWorkers implements SmartLifecycle {
         openJobTypes.add(jobType);
     }
 
-    @Override
-    public synchronized void stop() {
-        workers.forEach(JobWorker::close);
-        workers.clear();
-        openJobTypes.clear();
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
+    synchronized boolean isOpen() {
         return !workers.isEmpty();
     }
 

@@ -7,19 +7,19 @@ import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.spring.event.CamundaClientCreatedSpringEvent;
 import org.openreturns.process.ModelFiles.ModelFile;
 import org.openreturns.process.Runtimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Deploys {@code bpmn/} and {@code forms/} unchanged to the Camunda 8 cluster, in one deployment, once the
- * application is up. Zeebe versions only what changed. The cluster may start after the application (as in
+ * starter has created its client. Zeebe versions only what changed. The cluster may start after the application (as in
  * docker-compose), so the deployment is retried in the background until the cluster accepts it; a model the
  * cluster rejects is logged with Zeebe's reason and not retried.
  *
@@ -31,35 +31,33 @@ class Camunda8ModelDeployment {
 
     private static final Logger log = LoggerFactory.getLogger(Camunda8ModelDeployment.class);
 
-    private final CamundaClient client;
     private final Camunda8Models models;
     private final boolean enabled;
     private final Duration retryInterval;
 
-    Camunda8ModelDeployment(CamundaClient client, Camunda8Models models,
+    Camunda8ModelDeployment(Camunda8Models models,
                             @Value("${returns.camunda8.deploy-models:true}") boolean enabled,
                             @Value("${returns.camunda8.deploy-retry-interval:PT10S}") Duration retryInterval) {
-        this.client = client;
         this.models = models;
         this.enabled = enabled;
         this.retryInterval = retryInterval;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void deployWhenReady() {
+    @EventListener
+    void deployWhenConnected(CamundaClientCreatedSpringEvent event) {
         if (!enabled) {
             log.info("Model deployment to Camunda 8 is off (returns.camunda8.deploy-models=false)");
             return;
         }
-        Thread thread = new Thread(this::deployUntilAccepted, "camunda8-model-deployment");
+        Thread thread = new Thread(() -> deployUntilAccepted(event.getClient()), "camunda8-model-deployment");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void deployUntilAccepted() {
+    private void deployUntilAccepted(CamundaClient client) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                DeploymentEvent deployment = deploymentCommand().send().join();
+                DeploymentEvent deployment = deploymentCommand(client).send().join();
                 log.info("Deployed {} model files to Camunda 8 as deployment {}: {} processes, {} decisions, {} forms",
                         models.files().size(), deployment.getKey(), deployment.getProcesses().size(),
                         deployment.getDecisions().size(), deployment.getForm().size());
@@ -76,7 +74,7 @@ class Camunda8ModelDeployment {
         }
     }
 
-    private DeployResourceCommandStep2 deploymentCommand() {
+    private DeployResourceCommandStep2 deploymentCommand(CamundaClient client) {
         DeployResourceCommandStep1 command = client.newDeployResourceCommand();
         DeployResourceCommandStep2 withFiles = null;
         for (ModelFile file : models.files()) {

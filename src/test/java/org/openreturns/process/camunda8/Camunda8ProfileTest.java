@@ -69,7 +69,7 @@ class Camunda8ProfileTest {
 
         assertThat(jobTypes).contains("check-eligibility", "record-inspection", "resolve-return", "check-four-eyes",
                 "run-reconciliation", "resolve-unexpected-parcel");
-        assertThat(workers.isRunning()).isTrue();
+        assertThat(workers.isOpen()).isTrue();
         assertThat(workers.openJobTypes()).isEqualTo(jobTypes);
     }
 }

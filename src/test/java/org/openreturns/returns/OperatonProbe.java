@@ -1,0 +1,60 @@
+package org.openreturns.returns;
+
+import java.util.List;
+import java.util.Map;
+
+import org.openreturns.process.operaton.ProcessClock;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+
+/** The embedded engine as the lifecycle tests see it: its runtime, history, jobs, clock and task service. */
+record OperatonProbe(RuntimeService runtimeService, ManagementService managementService, HistoryService historyService,
+                     TaskService taskService, IdentityService identityService, ProcessClock processClock)
+        implements ProcessProbe {
+
+    @Override
+    public String describe(String returnId) {
+        return "waiting at " + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(returnId).list()
+                .stream().map(instance -> runtimeService.getActiveActivityIds(instance.getId())).toList()
+                + "; failing steps: " + failingSteps(returnId) + "; history: " + history(returnId);
+    }
+
+    /** The steps the return's process went through. */
+    private List<String> history(String businessKey) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+                .stream().flatMap(instance -> historyService.createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc().list()
+                        .stream())
+                .map(activity -> activity.getActivityId() + (activity.isCanceled() ? "(canceled)" : "")).toList();
+    }
+
+    /** The steps of the return's process that failed, with the exception. */
+    private List<String> failingSteps(String businessKey) {
+        return managementService.createJobQuery().withException().list().stream()
+                .filter(job -> runtimeService.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
+                        .processInstanceBusinessKey(businessKey).count() > 0)
+                .map(job -> job.getExceptionMessage() + "\n" + managementService.getJobExceptionStacktrace(job.getId())
+                        .lines().filter(line -> line.startsWith("Caused by") || line.contains("openreturns"))
+                        .limit(8).reduce("", (a, b) -> a + "\n" + b))
+                .toList();
+    }
+
+    @Override
+    public void fireTimer(String businessKey, String timerElementId) {
+        processClock.fireTimer(businessKey, timerElementId);
+    }
+
+    /** Operaton's Tasklist completes through the engine's task service as the logged-in user. */
+    @Override
+    public void completeInTasklist(String taskId, String userId, List<String> groups, Map<String, Object> variables) {
+        identityService.setAuthentication(userId, groups);
+        try {
+            taskService.complete(taskId, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
