@@ -41,7 +41,7 @@ class Camunda8JobWorkers {
     private final Set<String> openJobTypes = new TreeSet<>();
 
     Camunda8JobWorkers(Camunda8Models models, StepHandlers stepHandlers,
-                       TaskCompletionChecks completionChecks,
+                       TaskCompletionChecks completionChecks, TaskCompleters taskCompleters,
                        @Value("${returns.process.retry-backoff}") Duration retryBackoff,
                        @Value("${returns.camunda8.job-timeout:PT5M}") Duration jobTimeout) {
         this.jobTimeout = jobTimeout;
@@ -49,7 +49,8 @@ class Camunda8JobWorkers {
         completionChecks.requireChecksFor(models.listenerTypes());
         for (String taskType : models.taskTypes()) {
             handlersByJobType.put(taskType,
-                    new StepJobHandler(stepHandlers.forTaskType(taskType).orElseThrow(), retryBackoff));
+                    new StepJobHandler(stepHandlers.forTaskType(taskType).orElseThrow(), retryBackoff,
+                            taskCompleters::of));
         }
         for (String listenerType : models.listenerTypes()) {
             handlersByJobType.put(listenerType,

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,10 @@ import java.util.TreeSet;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Gateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
@@ -45,10 +49,15 @@ class Camunda8Models {
     private final Set<String> taskTypes = new TreeSet<>();
     private final Set<String> listenerTypes = new TreeSet<>();
     private final Map<String, UserTaskFacts> userTasks = new HashMap<>();
+    private final Map<String, List<CompletedBy>> completedByBeforeStep = new HashMap<>();
 
     /** What the task API needs to know about one user task of a model. */
     record UserTaskFacts(Optional<String> formId, Optional<String> completedByVariable,
                          List<String> completingListenerTypes) {
+    }
+
+    /** A user task that records who completed it, in this variable. */
+    record CompletedBy(String userTaskElementId, String variable) {
     }
 
     Camunda8Models(ResourcePatternResolver resources) {
@@ -67,6 +76,14 @@ class Camunda8Models {
                 taskTypes.add(definition.getType());
             }
         }
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            List<CompletedBy> before = new ArrayList<>();
+            for (UserTask userTask : userTasksLeadingTo(task, new HashSet<>())) {
+                completedByVariable(userTask).ifPresent(variable -> before.add(new CompletedBy(userTask.getId(),
+                        variable)));
+            }
+            completedByBeforeStep.put(key(processOf(task), task.getId()), List.copyOf(before));
+        }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             ZeebeTaskListeners listeners = task.getSingleExtensionElement(ZeebeTaskListeners.class);
             List<String> completing = listeners == null ? List.of() : listeners.getTaskListeners().stream()
@@ -76,18 +93,39 @@ class Camunda8Models {
                     .map(ZeebeTaskListener::getType)
                     .toList();
             listenerTypes.addAll(completing);
-            ZeebeProperties properties = task.getSingleExtensionElement(ZeebeProperties.class);
-            Optional<String> completedBy = properties == null ? Optional.empty() : properties.getProperties().stream()
-                    .filter(property -> COMPLETED_BY_PROPERTY.equals(property.getName()))
-                    .map(ZeebeProperty::getValue)
-                    .findFirst();
+            Optional<String> completedBy = completedByVariable(task);
             ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
             Optional<String> formId = form == null ? Optional.empty() : Optional.ofNullable(form.getFormId());
             userTasks.put(key(processOf(task), task.getId()), new UserTaskFacts(formId, completedBy, completing));
         }
     }
 
-    private static String processOf(UserTask task) {
+    private static Optional<String> completedByVariable(UserTask task) {
+        ZeebeProperties properties = task.getSingleExtensionElement(ZeebeProperties.class);
+        return properties == null ? Optional.empty() : properties.getProperties().stream()
+                .filter(property -> COMPLETED_BY_PROPERTY.equals(property.getName()))
+                .map(ZeebeProperty::getValue)
+                .findFirst();
+    }
+
+    /** The user tasks from which the flow reaches this element directly or through gateways only. */
+    private static Set<UserTask> userTasksLeadingTo(FlowNode node, Set<FlowNode> visited) {
+        Set<UserTask> found = new HashSet<>();
+        for (SequenceFlow incoming : node.getIncoming()) {
+            FlowNode source = incoming.getSource();
+            if (!visited.add(source)) {
+                continue;
+            }
+            if (source instanceof UserTask userTask) {
+                found.add(userTask);
+            } else if (source instanceof Gateway) {
+                found.addAll(userTasksLeadingTo(source, visited));
+            }
+        }
+        return found;
+    }
+
+    private static String processOf(FlowNode task) {
         ModelElementInstance scope = task.getParentElement();
         while (!(scope instanceof Process)) {
             scope = scope.getParentElement();
@@ -110,6 +148,14 @@ class Camunda8Models {
 
     Set<String> listenerTypes() {
         return Collections.unmodifiableSet(listenerTypes);
+    }
+
+    /**
+     * The user tasks that lead to this service task (directly or through gateways) and record who completed them:
+     * the step after a person's work, whose worker supplies that person (see {@link TaskCompleters}).
+     */
+    List<CompletedBy> completedByBefore(String processId, String serviceTaskElementId) {
+        return completedByBeforeStep.getOrDefault(key(processId, serviceTaskElementId), List.of());
     }
 
     UserTaskFacts userTask(String processId, String elementId) {

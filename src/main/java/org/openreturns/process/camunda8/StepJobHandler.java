@@ -3,6 +3,7 @@ package org.openreturns.process.camunda8;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,19 +34,36 @@ final class StepJobHandler implements JobHandler {
     /** Keeps null values: a variable mapped to null is cleared, as {@link StepResult.Completed} promises. */
     private static final ObjectMapper VARIABLES_JSON = new ObjectMapper();
 
+    /** How long a step waits when Camunda 8's search has not yet caught up with the task before it. */
+    private static final Duration SEARCH_CATCH_UP = Duration.ofSeconds(1);
+
     private final StepHandler handler;
     private final Duration retryBackoff;
+    private final Function<ActivatedJob, Map<String, Object>> taskCompleters;
 
-    StepJobHandler(StepHandler handler, Duration retryBackoff) {
+    /**
+     * @param taskCompleters who completed the user tasks before the job's step, as the completedBy variables the
+     *                       model names (see {@link TaskCompleters})
+     */
+    StepJobHandler(StepHandler handler, Duration retryBackoff,
+                   Function<ActivatedJob, Map<String, Object>> taskCompleters) {
         this.handler = handler;
         this.retryBackoff = retryBackoff;
+        this.taskCompleters = taskCompleters;
     }
 
     @Override
     public void handle(JobClient client, ActivatedJob job) {
         StepResult result;
+        Map<String, Object> completedBy;
         try {
-            result = handler.handle(context(job));
+            completedBy = taskCompleters.apply(job);
+            result = handler.handle(context(job, completedBy));
+        } catch (TaskCompleters.TaskCompletionNotVisibleException e) {
+            log.debug("Step {} waits for the search: {}", job.getType(), e.getMessage());
+            client.newFailCommand(job).retries(job.getRetries()).retryBackoff(SEARCH_CATCH_UP)
+                    .errorMessage(e.getMessage()).send().join();
+            return;
         } catch (RuntimeException e) {
             int retriesLeft = Math.max(job.getRetries() - 1, 0);
             log.warn("Step {} of process instance {} failed ({} retries left): {}", job.getType(),
@@ -54,17 +72,30 @@ final class StepJobHandler implements JobHandler {
                     .errorMessage(String.valueOf(e.getMessage())).send().join();
             return;
         }
+        // Who completed the task before is kept in the instance, as the embedded runtime's complete listener does.
         if (result instanceof StepResult.BusinessError error) {
             client.newThrowErrorCommand(job).errorCode(error.errorCode()).errorMessage(error.message())
-                    .variables(json(error.variables())).send().join();
+                    .variables(json(merged(completedBy, error.variables()))).send().join();
         } else {
-            client.newCompleteCommand(job).variables(json(((StepResult.Completed) result).variables()))
+            client.newCompleteCommand(job)
+                    .variables(json(merged(completedBy, ((StepResult.Completed) result).variables())))
                     .send().join();
         }
     }
 
+    private static Map<String, Object> merged(Map<String, Object> completedBy, Map<String, Object> output) {
+        Map<String, Object> variables = new LinkedHashMap<>(completedBy);
+        variables.putAll(output);
+        return variables;
+    }
+
     static StepContext context(ActivatedJob job) {
+        return context(job, Map.of());
+    }
+
+    private static StepContext context(ActivatedJob job, Map<String, Object> completedBy) {
         Map<String, Object> variables = new LinkedHashMap<>(job.getVariablesAsMap());
+        variables.putAll(completedBy);
         variables.values().removeIf(value -> value == null);
         return new StepContext(job.getType(), String.valueOf(job.getProcessInstanceKey()),
                 (String) variables.get(BUSINESS_KEY_VARIABLE), variables);

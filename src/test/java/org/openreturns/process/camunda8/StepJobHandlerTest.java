@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.response.ActivatedJob;
 import org.junit.jupiter.api.Test;
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepHandler;
@@ -21,6 +23,7 @@ class StepJobHandlerTest {
 
     private final RecordingJobClient client = new RecordingJobClient();
     private final AtomicReference<StepContext> received = new AtomicReference<>();
+    private Function<ActivatedJob, Map<String, Object>> taskCompleters = job -> Map.of();
 
     @Test
     void theHandlerGetsTheJobsVariablesAndTheBusinessKeyAsOnTheEmbeddedEngine() {
@@ -99,8 +102,35 @@ class StepJobHandlerTest {
         assertThat(client.call("retries").orElseThrow().argument()).isEqualTo(0);
     }
 
+    @Test
+    void whoCompletedTheTaskBeforeReachesTheStepAndIsKeptInTheInstance() throws Exception {
+        taskCompleters = job -> Map.of("inspectedBy", "quality2");
+
+        run(handler(StepResult.completed(Map.of("allLinesInspected", true))),
+                TestJob.step("record-inspection", 1, Map.of("inspectedBy", "quality1")));
+
+        assertThat(received.get().string("inspectedBy")).as("the last round's inspector").isEqualTo("quality2");
+        assertThat(JSON.readTree((String) client.call("variables").orElseThrow().argument()))
+                .isEqualTo(JSON.readTree("{\"inspectedBy\":\"quality2\",\"allLinesInspected\":true}"));
+    }
+
+    @Test
+    void aTaskCompletionTheSearchDoesNotShowYetMakesTheStepWaitWithoutUsingARetry() {
+        taskCompleters = job -> {
+            throw new TaskCompleters.TaskCompletionNotVisibleException("InspectReturn not yet completed");
+        };
+
+        run(handler(StepResult.completed()), new TestJob("record-inspection", "RecordInspection", 1, 3, Map.of(),
+                null));
+
+        assertThat(received.get()).as("the handler did not run").isNull();
+        assertThat(client.command()).isEqualTo("newFailCommand");
+        assertThat(client.call("retries").orElseThrow().argument()).isEqualTo(3);
+        assertThat(client.call("retryBackoff").orElseThrow().argument()).isEqualTo(Duration.ofSeconds(1));
+    }
+
     private void run(StepHandler handler, TestJob job) {
-        new StepJobHandler(handler, Duration.ofSeconds(10)).handle(client.client(), job);
+        new StepJobHandler(handler, Duration.ofSeconds(10), taskCompleters).handle(client.client(), job);
     }
 
     /** A handler that records what it received and answers {@code result} (null: it throws). */
