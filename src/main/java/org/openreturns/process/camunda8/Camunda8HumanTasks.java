@@ -75,8 +75,9 @@ class Camunda8HumanTasks implements HumanTasks {
 
     @Override
     public List<HumanTask> openTasksOf(String businessKey) {
+        // Camunda 8 compares a variable filter with the variable's JSON value: a string is matched with its quotes.
         return openTasks(filter -> filter.processInstanceVariables(
-                Map.of(StepJobHandler.BUSINESS_KEY_VARIABLE, businessKey)));
+                Map.of(StepJobHandler.BUSINESS_KEY_VARIABLE, StepJobHandler.json(businessKey))));
     }
 
     private List<HumanTask> openTasks(Consumer<UserTaskFilter> criteria) {

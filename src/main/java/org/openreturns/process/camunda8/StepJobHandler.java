@@ -101,11 +101,12 @@ final class StepJobHandler implements JobHandler {
                 (String) variables.get(BUSINESS_KEY_VARIABLE), variables);
     }
 
-    static String json(Map<String, Object> variables) {
+    /** Variables, or one value, as the JSON that Camunda 8 receives and stores. */
+    static String json(Object variables) {
         try {
             return VARIABLES_JSON.writeValueAsString(variables);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Variables cannot be written as JSON: " + variables, e);
+            throw new IllegalArgumentException("Cannot be written as JSON: " + variables, e);
         }
     }
 }
