@@ -5,9 +5,6 @@ import static org.openreturns.process.operaton.XmlDocuments.elements;
 import static org.openreturns.process.operaton.XmlDocuments.hasChildElements;
 import static org.openreturns.process.operaton.XmlDocuments.remove;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +42,6 @@ final class BpmnTranslation {
     /** "=name": the one kind of FEEL expression that means the same as the JUEL expression ${name}. */
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("=\\s*(" + VARIABLE_NAME.pattern() + ")\\s*");
     private static final Set<String> BINDING_TYPES = Set.of("latest", "deployment");
-    /** Elements that Zeebe runs as jobs when they carry a zeebe:taskDefinition. */
-    private static final Set<String> JOB_WORKER_TASKS = Set.of("serviceTask", "sendTask", "scriptTask",
-            "businessRuleTask");
-    /** Gateways pass the flow on within the same transaction; an event-based gateway waits. */
-    private static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway");
 
     private final String fileName;
     private final Document document;
@@ -63,8 +55,6 @@ final class BpmnTranslation {
     private final Set<String> formIds = new TreeSet<>();
     private final Set<String> decisionIds = new TreeSet<>();
     private final Map<String, String> correlationVariableByMessageName = new TreeMap<>();
-    /** Job worker tasks that run in the job of the step before them (see {@link #stepsThatFollowOnlySteps()}). */
-    private Set<String> stepsInThePreviousStepsJob = Set.of();
 
     BpmnTranslation(String fileName, Document document, String retryBackoff, String historyTimeToLive,
                     Map<String, DecisionShape> decisions) {
@@ -83,7 +73,6 @@ final class BpmnTranslation {
         XmlDocuments.declareNamespace(definitions, "operaton", OPERATON_NS);
 
         elements(document, BPMN_NS, "process").forEach(this::translateProcess);
-        stepsInThePreviousStepsJob = stepsThatFollowOnlySteps();
         elements(document, BPMN_NS, "serviceTask").forEach(this::translateJobWorkerTask);
         elements(document, BPMN_NS, "sendTask").forEach(this::translateJobWorkerTask);
         elements(document, BPMN_NS, "scriptTask").forEach(this::translateScriptTask);
@@ -139,70 +128,11 @@ final class BpmnTranslation {
         }
         task.setAttributeNS(OPERATON_NS, "operaton:delegateExpression",
                 "${stepHandlerDelegate.forTaskType('" + type + "')}");
-        if (stepsInThePreviousStepsJob.contains(task.getAttribute("id"))) {
-            remove(taskDefinition);
-        } else {
-            task.setAttributeNS(OPERATON_NS, "operaton:asyncBefore", "true");
-            Element retryCycle = operatonElement("failedJobRetryTimeCycle");
-            retryCycle.setTextContent("R" + retries + "/" + retryBackoff);
-            taskDefinition.getParentNode().replaceChild(retryCycle, taskDefinition);
-        }
+        task.setAttributeNS(OPERATON_NS, "operaton:asyncBefore", "true");
+        Element retryCycle = operatonElement("failedJobRetryTimeCycle");
+        retryCycle.setTextContent("R" + retries + "/" + retryBackoff);
+        taskDefinition.getParentNode().replaceChild(retryCycle, taskDefinition);
         taskTypes.add(type);
-    }
-
-    /**
-     * The job worker tasks that every path reaches from another job worker task, directly or through gateways only:
-     * they run in the job of the step before them, in its transaction. A step that follows a start, a person's task,
-     * a message or a timer gets a job of its own (asyncBefore), so the request or completion that got there commits
-     * at once and the steps after it are retried together (docs/adr/0012-steps-share-a-job-until-the-next-wait.md).
-     */
-    private Set<String> stepsThatFollowOnlySteps() {
-        Map<String, Element> flowNodesById = new HashMap<>();
-        Map<String, List<String>> sourcesByTarget = new HashMap<>();
-        for (Element element : elements(document, BPMN_NS, "*")) {
-            if (element.getLocalName().equals("sequenceFlow")) {
-                sourcesByTarget.computeIfAbsent(element.getAttribute("targetRef"), target -> new ArrayList<>())
-                        .add(element.getAttribute("sourceRef"));
-            } else if (element.hasAttribute("id")) {
-                flowNodesById.put(element.getAttribute("id"), element);
-            }
-        }
-        Set<String> chained = new HashSet<>();
-        flowNodesById.forEach((id, node) -> {
-            if (isJobWorkerTask(node) && reachedOnlyFromSteps(id, flowNodesById, sourcesByTarget, new HashSet<>())) {
-                chained.add(id);
-            }
-        });
-        return chained;
-    }
-
-    private boolean reachedOnlyFromSteps(String id, Map<String, Element> flowNodesById,
-                                         Map<String, List<String>> sourcesByTarget, Set<String> visited) {
-        List<String> sources = sourcesByTarget.getOrDefault(id, List.of());
-        if (sources.isEmpty()) {
-            return false;
-        }
-        for (String source : sources) {
-            if (!visited.add(source)) {
-                continue;
-            }
-            Element node = flowNodesById.get(source);
-            if (node == null) {
-                return false;
-            }
-            if (isJobWorkerTask(node)) {
-                continue;
-            }
-            if (!GATEWAYS.contains(node.getLocalName())
-                    || !reachedOnlyFromSteps(source, flowNodesById, sourcesByTarget, visited)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean isJobWorkerTask(Element node) {
-        return JOB_WORKER_TASKS.contains(node.getLocalName()) && zeebeExtension(node, "taskDefinition").isPresent();
     }
 
     /**

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -79,58 +76,6 @@ class CamundaModelTranslatorTest {
         assertThat(task.isOperatonAsyncBefore()).isTrue();
         assertThat(extension(task, OperatonFailedJobRetryTimeCycle.class).getTextContent()).isEqualTo("R5/PT10S");
         assertThat(translated.taskTypes()).containsExactly("ship-parcel");
-    }
-
-    @Test
-    void stepsThatFollowOnlyStepsRunInTheJobOfTheStepBeforeThem() {
-        TranslatedProcess translated = translate(bpmn("""
-                <bpmn:startEvent id="start" />
-                <bpmn:serviceTask id="check">
-                  <bpmn:extensionElements><zeebe:taskDefinition type="check" retries="4" /></bpmn:extensionElements>
-                </bpmn:serviceTask>
-                <bpmn:exclusiveGateway id="decision" />
-                <bpmn:userTask id="review"><bpmn:extensionElements><zeebe:userTask /></bpmn:extensionElements></bpmn:userTask>
-                <bpmn:serviceTask id="price">
-                  <bpmn:extensionElements><zeebe:taskDefinition type="price" retries="9" /></bpmn:extensionElements>
-                </bpmn:serviceTask>
-                <bpmn:exclusiveGateway id="merge" />
-                <bpmn:serviceTask id="authorize">
-                  <bpmn:extensionElements><zeebe:taskDefinition type="authorize" /></bpmn:extensionElements>
-                </bpmn:serviceTask>
-                <bpmn:endEvent id="end" />
-                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
-                <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="decision" />
-                <bpmn:sequenceFlow id="f3" sourceRef="decision" targetRef="price" />
-                <bpmn:sequenceFlow id="f4" sourceRef="decision" targetRef="review" />
-                <bpmn:sequenceFlow id="f5" sourceRef="price" targetRef="merge" />
-                <bpmn:sequenceFlow id="f6" sourceRef="review" targetRef="merge" />
-                <bpmn:sequenceFlow id="f7" sourceRef="merge" targetRef="authorize" />
-                <bpmn:sequenceFlow id="f8" sourceRef="authorize" targetRef="end" />
-                """));
-
-        ServiceTask check = element(translated, "check");
-        assertThat(check.isOperatonAsyncBefore()).as("after the start: a job of its own").isTrue();
-        assertThat(extension(check, OperatonFailedJobRetryTimeCycle.class).getTextContent()).isEqualTo("R4/PT10S");
-        ServiceTask price = element(translated, "price");
-        assertThat(price.isOperatonAsyncBefore()).as("after a step, through a gateway: the same job").isFalse();
-        assertThat(price.getExtensionElements()).as("no retries of its own").isNull();
-        assertThat(price.getOperatonDelegateExpression()).isEqualTo("${stepHandlerDelegate.forTaskType('price')}");
-        assertThat(((ServiceTask) element(translated, "authorize")).isOperatonAsyncBefore())
-                .as("one path comes from a person's task: a job of its own").isTrue();
-    }
-
-    @Test
-    void inTheReturnProcessTheStepsAfterAnInspectionRunInOneJob() throws Exception {
-        TranslatedProcess translated = translate(Files.readString(
-                Path.of("bpmn/return-process.bpmn")));
-
-        for (String ownJob : List.of("CheckEligibility", "AuthorizeReturn", "RejectReturn", "ReceiveParcel",
-                "RecordInspection", "RecordApproval", "RecordDisputeResolution", "ExpireReturn")) {
-            assertThat(((ServiceTask) element(translated, ownJob)).isOperatonAsyncBefore()).as(ownJob).isTrue();
-        }
-        for (String sameJob : List.of("DecideResolution", "ResolveReturn", "CloseReturn", "HoldReturn")) {
-            assertThat(((ServiceTask) element(translated, sameJob)).isOperatonAsyncBefore()).as(sameJob).isFalse();
-        }
     }
 
     @Test
