@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
+import io.camunda.client.api.worker.JobClient;
 import org.junit.jupiter.api.Test;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.inventory.LedgerFixtures;
@@ -170,18 +171,18 @@ class AtLeastOnceDeliveryTest {
                 Duration.ofSeconds(1), anyJob -> Map.of());
         TestJob job = TestJob.step(taskType, 1, variables);
         CyclicBarrier together = new CyclicBarrier(2);
-        List<Future<RecordingJobClient>> deliveries = new ArrayList<>();
+        List<Future<RecordingProxy<JobClient>>> deliveries = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             deliveries.add(DELIVERIES.submit(() -> {
-                RecordingJobClient client = new RecordingJobClient();
+                RecordingProxy<JobClient> client = RecordingProxy.jobClient();
                 together.await();
-                handler.handle(client.client(), job);
+                handler.handle(client.proxy(), job);
                 return client;
             }));
         }
         List<Map<String, Object>> completedWith = new ArrayList<>();
-        for (Future<RecordingJobClient> delivery : deliveries) {
-            RecordingJobClient client = delivery.get();
+        for (Future<RecordingProxy<JobClient>> delivery : deliveries) {
+            RecordingProxy<JobClient> client = delivery.get();
             if (client.command().equals("newCompleteCommand")) {
                 completedWith.add(JSON.readValue((String) client.call("variables").orElseThrow().argument(),
                         LinkedHashMap.class));
@@ -192,8 +193,8 @@ class AtLeastOnceDeliveryTest {
         }
         if (completedWith.size() < 2) {
             // The retry of the failed delivery, after the first one committed, must complete with the same answer.
-            RecordingJobClient retry = new RecordingJobClient();
-            handler.handle(retry.client(), job);
+            RecordingProxy<JobClient> retry = RecordingProxy.jobClient();
+            handler.handle(retry.proxy(), job);
             assertThat(retry.command()).as("retry of %s", taskType).isEqualTo("newCompleteCommand");
             completedWith.add(JSON.readValue((String) retry.call("variables").orElseThrow().argument(),
                     LinkedHashMap.class));

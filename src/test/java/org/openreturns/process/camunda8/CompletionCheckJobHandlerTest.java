@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.response.UserTaskProperties;
 import org.junit.jupiter.api.Test;
 import org.openreturns.process.TaskCompletion;
@@ -17,7 +18,7 @@ import org.openreturns.process.TaskCompletionCheck;
 /** A task completion check as the worker of a Camunda 8 {@code completing} listener: allow or deny. */
 class CompletionCheckJobHandlerTest {
 
-    private final RecordingJobClient client = new RecordingJobClient();
+    private final RecordingProxy<JobClient> client = RecordingProxy.jobClient();
     private final AtomicReference<TaskCompletion> checked = new AtomicReference<>();
 
     @Test
@@ -52,7 +53,7 @@ class CompletionCheckJobHandlerTest {
     private void run(TaskCompletionCheck check, String assignee) {
         TestJob job = new TestJob("check-four-eyes", "ApproveReturn", 7, 3,
                 Map.of("returnId", "return-1", "businessKey", "return-1"), userTask(assignee));
-        new CompletionCheckJobHandler(check, Duration.ofSeconds(1)).handle(client.client(), job);
+        new CompletionCheckJobHandler(check, Duration.ofSeconds(1)).handle(client.proxy(), job);
     }
 
     private TaskCompletionCheck check(Optional<String> denial) {

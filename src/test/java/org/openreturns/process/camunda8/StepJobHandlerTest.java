@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.response.ActivatedJob;
 import org.junit.jupiter.api.Test;
 import org.openreturns.process.StepContext;
@@ -21,7 +22,7 @@ class StepJobHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RecordingJobClient client = new RecordingJobClient();
+    private final RecordingProxy<JobClient> client = RecordingProxy.jobClient();
     private final AtomicReference<StepContext> received = new AtomicReference<>();
     private Function<ActivatedJob, Map<String, Object>> taskCompleters = job -> Map.of();
 
@@ -130,7 +131,7 @@ class StepJobHandlerTest {
     }
 
     private void run(StepHandler handler, TestJob job) {
-        new StepJobHandler(handler, Duration.ofSeconds(10), taskCompleters).handle(client.client(), job);
+        new StepJobHandler(handler, Duration.ofSeconds(10), taskCompleters).handle(client.proxy(), job);
     }
 
     /** A handler that records what it received and answers {@code result} (null: it throws). */

@@ -5,18 +5,22 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.camunda.client.api.command.CompleteJobCommandStep1.CompleteJobCommandJobResultStep;
 import io.camunda.client.api.worker.JobClient;
 
 /**
- * A {@link JobClient} that records the commands a job handler sends instead of sending them: each call of the
- * fluent command chain (e.g. {@code newCompleteCommand}, {@code variables}, {@code send}) with its arguments. A job
- * result function ({@code withResult}) is applied to a recording result, so its denial is recorded too.
+ * A client (a {@link JobClient} or a {@code CamundaClient}) that records the commands sent through it instead of
+ * sending them: each call of the fluent command chain (e.g. {@code newCompleteCommand}, {@code variables},
+ * {@code send}) with its arguments; every answer is another recording proxy or an empty value. A job result function
+ * ({@code withResult}) is applied to a recording result, so its denial is recorded too.
  */
-final class RecordingJobClient {
+final class RecordingProxy<T> {
 
     /** One recorded call: the method's name and its arguments. */
     record Call(String method, List<Object> arguments) {
@@ -26,10 +30,39 @@ final class RecordingJobClient {
     }
 
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-    private final JobClient client = proxy(JobClient.class);
+    private final T proxy;
+    private final Map<String, Supplier<Object>> answers = new ConcurrentHashMap<>();
 
-    JobClient client() {
-        return client;
+    RecordingProxy(Class<T> type) {
+        this.proxy = proxy(type);
+    }
+
+    static RecordingProxy<JobClient> jobClient() {
+        return new RecordingProxy<>(JobClient.class);
+    }
+
+    T proxy() {
+        return proxy;
+    }
+
+    /**
+     * Answers every call of this method with the supplier's value, e.g. {@code join} with a response, which the
+     * proxy cannot build from the erased generic return type.
+     */
+    RecordingProxy<T> answering(String method, Supplier<Object> answer) {
+        answers.put(method, answer);
+        return this;
+    }
+
+    /** A recording proxy of another interface, sharing this one's record of calls. */
+    <P> P recording(Class<P> type) {
+        return proxy(type);
+    }
+
+    /** The arguments of every call of this method, in order. */
+    List<Object> arguments(String method, int index) {
+        return calls().stream().filter(call -> call.method().equals(method))
+                .map(call -> call.arguments().get(index)).toList();
     }
 
     List<Call> calls() {
@@ -50,8 +83,8 @@ final class RecordingJobClient {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T proxy(Class<T> type) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+    private <P> P proxy(Class<P> type) {
+        return (P) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (self, method, arguments) -> invoke(self, method, arguments));
     }
 
@@ -61,7 +94,7 @@ final class RecordingJobClient {
             return switch (method.getName()) {
                 case "hashCode" -> System.identityHashCode(self);
                 case "equals" -> self == arguments[0];
-                default -> "RecordingJobClient proxy";
+                default -> "RecordingProxy";
             };
         }
         List<Object> recorded = arguments == null ? List.of() : java.util.Arrays.asList(arguments);
@@ -69,6 +102,10 @@ final class RecordingJobClient {
         if (method.getName().equals("withResult")) {
             ((Function<CompleteJobCommandJobResultStep, ?>) arguments[0])
                     .apply(proxy(CompleteJobCommandJobResultStep.class));
+        }
+        Supplier<Object> answer = answers.get(method.getName());
+        if (answer != null) {
+            return answer.get();
         }
         Class<?> returned = method.getReturnType();
         if (returned.isInterface()) {
