@@ -1,7 +1,6 @@
 package org.openreturns.process.operaton;
 
 import java.util.List;
-import java.util.Map;
 
 import org.openreturns.process.Runtimes;
 import org.openreturns.process.WorkGroups;
