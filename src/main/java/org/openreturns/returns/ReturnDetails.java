@@ -1,5 +1,6 @@
 package org.openreturns.returns;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -25,12 +26,13 @@ public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, Str
                                 String detail) {
     }
 
+    /** A task waiting for a person, since {@code createdAt}. */
     public record OpenTask(String id, String name, String elementId, String formId, List<String> candidateGroups,
-                           String assignee) {
+                           String assignee, Instant createdAt) {
 
         static OpenTask of(HumanTask task) {
             return new OpenTask(task.id(), task.name(), task.elementId(), task.formId(), task.candidateGroups(),
-                    task.assignee());
+                    task.assignee(), task.createdAt());
         }
     }
 }

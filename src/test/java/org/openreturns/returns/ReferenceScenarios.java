@@ -2,6 +2,7 @@ package org.openreturns.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.openreturns.returns.LifecycleDriver.inspection;
 import static org.openreturns.returns.LifecycleDriver.item;
 import static org.openreturns.returns.LifecycleDriver.lines;
@@ -42,7 +43,11 @@ abstract class ReferenceScenarios {
         assertThat(driver.scan(rma, item(tshirt, null, 1)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Map<String, Object> task = driver.awaitTask("quality", returnId, "InspectReturn");
         assertThat(driver.stock(tshirt)).containsEntry("QUARANTINE", 1).doesNotContainKey("SELLABLE");
-        assertThat(driver.details(returnId).get("refund")).as("no money before inspection").isNull();
+        Map<String, Object> inspecting = driver.details(returnId);
+        assertThat(inspecting.get("refund")).as("no money before inspection").isNull();
+        assertThat((List<?>) inspecting.get("openTasks")).singleElement().asInstanceOf(MAP)
+                .containsEntry("elementId", "InspectReturn").containsEntry("candidateGroups", List.of("quality"))
+                .containsKey("createdAt");
         driver.completed("quality1", task, inspection("A", true, true));
 
         Map<String, Object> closed = driver.awaitStatus(returnId, "CLOSED");
