@@ -21,7 +21,10 @@ import org.openreturns.process.ProcessRuntime;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -31,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  * is open for every service task type and every user task listener type in {@code bpmn/}, read from the files
  * independently of the application.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "returns.camunda8.deploy-models=false",
         // Nothing listens here; the workers' polls fail quietly in the background.
         "camunda.client.rest-address=http://localhost:9",
@@ -45,6 +48,9 @@ class Camunda8ProfileTest {
 
     @Autowired
     Camunda8JobWorkers workers;
+
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void theEmbeddedEngineDoesNotStartAndTheClientDoes() {
@@ -71,5 +77,14 @@ class Camunda8ProfileTest {
                 "run-reconciliation", "resolve-unexpected-parcel");
         assertThat(workers.isOpen()).isTrue();
         assertThat(workers.openJobTypes()).isEqualTo(jobTypes);
+    }
+
+    @Test
+    void whileTheClustersIdentityDoesNotAnswerTheApiSaysSoInsteadOfRefusingThePassword() {
+        ResponseEntity<String> response = http.withBasicAuth("quality1", "demo")
+                .getForEntity("/api/tasks?group=quality", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.getBody()).contains("identity service does not answer");
     }
 }
