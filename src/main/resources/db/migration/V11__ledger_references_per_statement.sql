@@ -5,7 +5,7 @@
 -- checks and locks than on anything else (docs/benchmarks.md: 12,186 and 12,425 moves/s with them, 19,358 and
 -- 15,783 without, in one session). The share lock only keeps the referred row from being deleted or re-keyed while
 -- the move commits; products, locations and accounts are never deleted nor re-keyed (enforced below), so an
--- existence check of the whole statement's rows gives the same guarantee (docs/adr/0012).
+-- existence check of the whole statement's rows gives the same guarantee (docs/adr/0012-ledger-references-checked-per-statement.md).
 
 create function forbid_delete_or_rekey() returns trigger language plpgsql as $$
 begin
