@@ -39,26 +39,8 @@ class Camunda8IdentitySetup {
 
     @EventListener
     void setUpWhenConnected(CamundaClientCreatedSpringEvent event) {
-        Thread thread = new Thread(() -> setUpUntilDone(event.getClient()), "camunda8-identity-setup");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void setUpUntilDone(CamundaClient client) {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                setUp(client);
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Camunda 8 identity not reachable for the groups and users ({}); trying again in {}",
-                        e.getMessage(), RETRY_INTERVAL);
-                try {
-                    Thread.sleep(RETRY_INTERVAL.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        UntilTheClusterAnswers.run("camunda8-identity-setup", "the groups and users", RETRY_INTERVAL,
+                () -> setUp(event.getClient()));
     }
 
     private void setUp(CamundaClient client) {

@@ -49,28 +49,22 @@ class Camunda8ModelDeployment {
             log.info("Model deployment to Camunda 8 is off (returns.camunda8.deploy-models=false)");
             return;
         }
-        Thread thread = new Thread(() -> deployUntilAccepted(event.getClient()), "camunda8-model-deployment");
-        thread.setDaemon(true);
-        thread.start();
+        UntilTheClusterAnswers.run("camunda8-model-deployment", "the model deployment", retryInterval,
+                () -> deploy(event.getClient()));
     }
 
-    private void deployUntilAccepted(CamundaClient client) {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                DeploymentEvent deployment = deploymentCommand(client).send().join();
-                log.info("Deployed {} model files to Camunda 8 as deployment {}: {} processes, {} decisions, {} forms",
-                        models.files().size(), deployment.getKey(), deployment.getProcesses().size(),
-                        deployment.getDecisions().size(), deployment.getForm().size());
-                return;
-            } catch (ProblemException e) {
-                if (e.code() == 400) {
-                    log.error("Camunda 8 rejected the models of bpmn/ and forms/: {}", e.details());
-                    return;
-                }
-                waitAfterFailure(e);
-            } catch (RuntimeException e) {
-                waitAfterFailure(e);
+    /** Deploys the files; a deployment that Zeebe rejects (400) is logged and not tried again. */
+    private void deploy(CamundaClient client) {
+        try {
+            DeploymentEvent deployment = deploymentCommand(client).send().join();
+            log.info("Deployed {} model files to Camunda 8 as deployment {}: {} processes, {} decisions, {} forms",
+                    models.files().size(), deployment.getKey(), deployment.getProcesses().size(),
+                    deployment.getDecisions().size(), deployment.getForm().size());
+        } catch (ProblemException e) {
+            if (e.code() != 400) {
+                throw e;
             }
+            log.error("Camunda 8 rejected the models of bpmn/ and forms/: {}", e.details());
         }
     }
 
@@ -82,15 +76,5 @@ class Camunda8ModelDeployment {
                     : withFiles.addResourceBytes(file.content(), file.path());
         }
         return withFiles;
-    }
-
-    private void waitAfterFailure(RuntimeException failure) {
-        log.warn("Camunda 8 cluster not reachable for the model deployment ({}); trying again in {}",
-                failure.getMessage(), retryInterval);
-        try {
-            Thread.sleep(retryInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

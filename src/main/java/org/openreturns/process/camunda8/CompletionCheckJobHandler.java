@@ -9,8 +9,6 @@ import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
 import org.openreturns.process.TaskCompletion;
 import org.openreturns.process.TaskCompletionCheck;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link TaskCompletionCheck} as the job worker of a Camunda 8 {@code completing} user task listener, so the
@@ -21,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * task to its caller first). A task completed without an assignee is refused: nobody could be checked.
  */
 final class CompletionCheckJobHandler implements JobHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(CompletionCheckJobHandler.class);
 
     private final TaskCompletionCheck check;
     private final Duration retryBackoff;
@@ -38,11 +34,7 @@ final class CompletionCheckJobHandler implements JobHandler {
         try {
             denial = denial(job);
         } catch (RuntimeException e) {
-            int retriesLeft = Math.max(job.getRetries() - 1, 0);
-            log.warn("Task completion check {} of process instance {} failed ({} retries left): {}", job.getType(),
-                    job.getProcessInstanceKey(), retriesLeft, e.toString());
-            client.newFailCommand(job).retries(retriesLeft).retryBackoff(retryBackoff)
-                    .errorMessage(String.valueOf(e.getMessage())).send().join();
+            StepJobHandler.fail(client, job, "Task completion check", e, retryBackoff);
             return;
         }
         client.newCompleteCommand(job)

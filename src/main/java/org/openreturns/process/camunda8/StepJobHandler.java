@@ -65,11 +65,7 @@ final class StepJobHandler implements JobHandler {
                     .errorMessage(e.getMessage()).send().join();
             return;
         } catch (RuntimeException e) {
-            int retriesLeft = Math.max(job.getRetries() - 1, 0);
-            log.warn("Step {} of process instance {} failed ({} retries left): {}", job.getType(),
-                    job.getProcessInstanceKey(), retriesLeft, e.toString());
-            client.newFailCommand(job).retries(retriesLeft).retryBackoff(retryBackoff)
-                    .errorMessage(String.valueOf(e.getMessage())).send().join();
+            fail(client, job, "Step", e, retryBackoff);
             return;
         }
         // Who completed the task before is kept in the instance, as the embedded runtime's complete listener does.
@@ -81,6 +77,18 @@ final class StepJobHandler implements JobHandler {
                     .variables(json(merged(completedBy, ((StepResult.Completed) result).variables())))
                     .send().join();
         }
+    }
+
+    /**
+     * Fails the job with one retry less, to be tried again after the backoff; Zeebe raises an incident when none is
+     * left. Shared by the workers of steps and of task listeners.
+     */
+    static void fail(JobClient client, ActivatedJob job, String what, RuntimeException failure, Duration backoff) {
+        int retriesLeft = Math.max(job.getRetries() - 1, 0);
+        log.warn("{} {} of process instance {} failed ({} retries left): {}", what, job.getType(),
+                job.getProcessInstanceKey(), retriesLeft, failure.toString());
+        client.newFailCommand(job).retries(retriesLeft).retryBackoff(backoff)
+                .errorMessage(String.valueOf(failure.getMessage())).send().join();
     }
 
     private static Map<String, Object> merged(Map<String, Object> completedBy, Map<String, Object> output) {

@@ -1,9 +1,8 @@
 package org.openreturns.process.operaton;
 
 import org.openreturns.process.Runtimes;
-import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.operaton.bpm.engine.spring.SpringBeansResolverFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -18,20 +17,11 @@ import org.springframework.stereotype.Component;
  */
 @Profile("!" + Runtimes.CAMUNDA8)
 @Component
-class ScriptsSeeVariablesOnly implements ProcessEnginePlugin {
+class ScriptsSeeVariablesOnly extends AbstractProcessEnginePlugin {
 
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // The Spring integration adds the beans to scripts while it initialises; they are taken out afterwards.
-    }
-
+    /** The Spring integration adds the beans to scripts while the engine initialises; they are taken out after. */
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         configuration.getResolverFactories().removeIf(SpringBeansResolverFactory.class::isInstance);
-    }
-
-    @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
-        // Nothing to do once the engine is built.
     }
 }
