@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -69,8 +70,9 @@ public final class LifecycleBenchmark {
                 returns, clients);
         System.out.println(engine.describe("engine (HTTP API + BPMN)"));
         System.out.println(direct.describe("direct (services only)"));
-        System.out.printf("  engine overhead: %.2fx the direct time per return (throughput ratio %.2fx)%n",
-                engine.p50() / direct.p50(), direct.perSecond() / engine.perSecond());
+        System.out.printf("  engine overhead: %.2fx the direct time per return (throughput ratio %.2fx, processor time"
+                        + " ratio %.2fx)%n", engine.p50() / direct.p50(), direct.perSecond() / engine.perSecond(),
+                engine.processorMillisPerReturn() / direct.processorMillisPerReturn());
         System.out.println("  direct variant, mean time per step:");
         int measured = returns + Math.min(50, returns);
         STEP_NANOS.forEach((step, nanos) -> System.out.printf("    %-24s %6.1f ms%n", step,
@@ -78,10 +80,14 @@ public final class LifecycleBenchmark {
         System.exit(0);
     }
 
-    record Result(int returns, double seconds, List<Double> latenciesMillis) {
+    record Result(int returns, double seconds, List<Double> latenciesMillis, ProcessorTime.Sample processorTime) {
 
         double perSecond() {
             return returns / seconds;
+        }
+
+        double processorMillisPerReturn() {
+            return (processorTime.java().toNanos() + processorTime.postgres().toNanos()) / 1e6 / returns;
         }
 
         double p50() {
@@ -95,17 +101,21 @@ public final class LifecycleBenchmark {
         }
 
         String describe(String name) {
-            return String.format("  %-26s %7.1f returns/s, latency p50 %6.1f ms, p99 %6.1f ms (%.1f s)", name,
-                    perSecond(), p50(), percentile(0.99), seconds);
+            return String.format("  %-26s %7.1f returns/s, latency p50 %6.1f ms, p99 %6.1f ms (%.1f s);"
+                            + " processor time per return %.1f ms (Java %.1f, PostgreSQL %.1f)", name, perSecond(), p50(),
+                    percentile(0.99), seconds, processorMillisPerReturn(),
+                    processorTime.java().toNanos() / 1e6 / returns, processorTime.postgres().toNanos() / 1e6 / returns);
         }
     }
 
     // --- through the engine
 
     private static Result runEngine(int returns, int clients) throws Exception {
-        try (ConfigurableApplicationContext app = start(false)) {
+        Path database = newDataDirectory();
+        try (ConfigurableApplicationContext app = start(false, database)) {
             Api api = createMasterData(app);
-            return measure(returns, clients, i -> engineLifecycle(api, app.getBean(OrderService.class)));
+            return measure(returns, clients, new ProcessorTime(database),
+                    i -> engineLifecycle(api, app.getBean(OrderService.class)));
         }
     }
 
@@ -176,9 +186,10 @@ public final class LifecycleBenchmark {
     }
 
     private static Result runDirect(int returns, int clients) throws Exception {
-        try (ConfigurableApplicationContext app = start(true)) {
+        Path database = newDataDirectory();
+        try (ConfigurableApplicationContext app = start(true, database)) {
             createMasterData(app);
-            return measure(returns, clients, i -> directLifecycle(app));
+            return measure(returns, clients, new ProcessorTime(database), i -> directLifecycle(app));
         }
     }
 
@@ -234,12 +245,18 @@ public final class LifecycleBenchmark {
         double run(int index) throws Exception;
     }
 
-    private static Result measure(int returns, int clients, Lifecycle lifecycle) throws Exception {
+    /**
+     * Runs a warm-up of 50 returns one after the other, then the measured returns with the clients in parallel. The
+     * processor time counts the application, PostgreSQL and the clients in this JVM (their share is small).
+     */
+    private static Result measure(int returns, int clients, ProcessorTime processorTime, Lifecycle lifecycle)
+            throws Exception {
         for (int i = 0; i < Math.min(50, returns); i++) {
             lifecycle.run(i);
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<Double>> runs = new ArrayList<>();
+        ProcessorTime.Sample processorAtStart = processorTime.now();
         long start = System.nanoTime();
         for (int i = 0; i < returns; i++) {
             int index = i;
@@ -250,17 +267,22 @@ public final class LifecycleBenchmark {
             latencies.add(run.get());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        ProcessorTime.Sample used = processorTime.now().minus(processorAtStart);
         pool.shutdown();
-        return new Result(returns, seconds, latencies);
+        return new Result(returns, seconds, latencies, used);
     }
 
-    private static ConfigurableApplicationContext start(boolean direct) {
+    private static Path newDataDirectory() {
+        return Path.of("target/benchmark-db", UUID.randomUUID().toString()).toAbsolutePath();
+    }
+
+    private static ConfigurableApplicationContext start(boolean direct, Path database) {
         List<Class<?>> sources = new ArrayList<>(List.of(OpenReturnsApplication.class));
         if (direct) {
             sources.add(NoProcessRuntime.class);
         }
         List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                "--returns.embedded-postgres.data-directory=target/benchmark-db/" + UUID.randomUUID(),
+                "--returns.embedded-postgres.data-directory=" + database,
                 "--returns.identity.demo-users=true", "--returns.demo-data=false", "--logging.level.root=WARN",
                 "--operaton.bpm.job-execution.enabled=" + !direct,
                 "--returns.embedded-postgres.durable=" + System.getProperty("durable", "true")));
