@@ -56,18 +56,19 @@ final class Tasklist {
     private static final By ERROR_MESSAGE = By.cssSelector(".page-notifications .alert-danger .message");
 
     private final WebDriver browser;
-    private final String baseUrl;
+    private final String url;
     private final WebDriverWait wait;
 
-    Tasklist(WebDriver browser, String baseUrl) {
+    /** Tasklist of the application at the base URL given, on its process engine of the name given. */
+    Tasklist(WebDriver browser, String baseUrl, String engineName) {
         this.browser = browser;
-        this.baseUrl = baseUrl;
+        this.url = baseUrl + "/operaton/app/tasklist/" + engineName + "/";
         this.wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100));
     }
 
     /** Loads Tasklist, which shows its login page. */
     void open() {
-        browser.get(baseUrl + "/operaton/app/tasklist/");
+        browser.get(url);
         wait.until(visibilityOfElementLocated(USER_NAME));
     }
 

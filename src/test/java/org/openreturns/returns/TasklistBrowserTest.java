@@ -23,6 +23,7 @@ import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.process.operaton.ProcessClock;
 import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
@@ -57,6 +58,8 @@ class TasklistBrowserTest {
     @Autowired
     CatalogService catalog;
     @Autowired
+    ProcessEngine processEngine;
+    @Autowired
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
@@ -86,7 +89,7 @@ class TasklistBrowserTest {
         driver = new LifecycleDriver(new ApiClient(http), ledger, catalog, new OperatonProbe(runtimeService,
                 managementService, historyService, taskService, identityService, processClock));
         chromium = HeadlessChromium.start();
-        tasklist = new Tasklist(chromium.browser, "http://localhost:" + port);
+        tasklist = new Tasklist(chromium.browser, "http://localhost:" + port, processEngine.getName());
         tasklist.open();
     }
 
