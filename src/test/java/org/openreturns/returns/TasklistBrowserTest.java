@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * People working in Operaton's Tasklist, in a headless Chromium against the whole application: they log in, pick
  * their task from the list, read the Camunda Form the application linked to it, fill it in and complete it. The HTTP
  * API drives each return up to the task and checks afterwards what the completion did. A failing test leaves a
- * screenshot and the page's HTML in {@code target/tasklist-screenshots}.
+ * screenshot, the page's HTML and its console log in {@code target/tasklist-screenshots}.
  */
 @ReturnsIntegrationTest
 class TasklistBrowserTest {
