@@ -1,14 +1,19 @@
 package org.openreturns.system;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -30,10 +35,19 @@ class SecurityConfiguration {
         return challenge;
     }
 
+    /**
+     * @param identityStore  the runtime's users and groups: the engine's identity service or the Camunda 8 cluster
+     * @param rememberLogins how long a successful login is remembered (PT0S: every request is checked)
+     */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider identityStore,
+                                    @Value("${returns.identity.remember-logins}") Duration rememberLogins)
+            throws Exception {
+        AuthenticationProvider logins = rememberLogins.isZero() ? identityStore
+                : new RememberedLogins(identityStore, rememberLogins, Ticker.systemTicker());
         return http
                 .securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(logins))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::refuse))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

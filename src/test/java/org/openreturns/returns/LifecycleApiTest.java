@@ -244,6 +244,17 @@ class LifecycleApiTest {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void aRememberedLoginDoesNotLetAWrongPasswordIn() {
+        assertThat(http.withBasicAuth("quality1", "demo").getForEntity("/api/returns/sla-escalations", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(http.withBasicAuth("quality1", "wrong").getForEntity("/api/returns/sla-escalations", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("quality1", "demo").getForEntity("/api/returns/sla-escalations", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     private String authorizedReturn() {
         String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
         String returnId = (String) driver.requestReturn(orderId, returning(1, 1, "SIZE_TOO_SMALL", "UNOPENED"))
