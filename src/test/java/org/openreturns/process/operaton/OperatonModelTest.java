@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -44,6 +45,8 @@ class OperatonModelTest {
     RepositoryService repositoryService;
     @Autowired
     ProcessEngine processEngine;
+    @Autowired
+    HistoryService historyService;
 
     private final CamundaModelTranslator translator = new CamundaModelTranslator("PT10S", "P180D");
 
@@ -81,6 +84,18 @@ class OperatonModelTest {
             assertThat(commands.execute(new GetOperatonFormDefinitionCmd(new OperatonFormRefImpl(formId, "latest"),
                     null))).as("the deployed form definition of %s", form).isNotNull();
         }
+    }
+
+    @Test
+    void historyPastItsTimeToLiveIsCleanedUpEveryNight() {
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("return-process")
+                .latestVersion().singleResult().getHistoryTimeToLive()).isEqualTo(180);
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+        // The engine schedules its cleanup job at startup only when a window is set.
+        assertThat(historyService.findHistoryCleanupJobs()).isNotEmpty();
     }
 
     @Test
