@@ -17,11 +17,7 @@ import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.process.operaton.ProcessClock;
-import org.operaton.bpm.engine.HistoryService;
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -41,15 +37,7 @@ class LifecycleApiTest {
     @Autowired
     CatalogService catalog;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    HistoryService historyService;
+    ProcessEngine processEngine;
     @Autowired
     ProcessClock processClock;
 
@@ -60,8 +48,7 @@ class LifecycleApiTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(http);
-        driver = new LifecycleDriver(api, ledger, catalog, new OperatonProbe(runtimeService,
-                managementService, historyService, taskService, identityService, processClock));
+        driver = new LifecycleDriver(api, ledger, catalog, new OperatonProbe(processEngine, processClock));
         tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
     }
 
@@ -130,10 +117,9 @@ class LifecycleApiTest {
     @Test
     void aDisputeResolutionThatDoesNotFitGoesBackToTheManagerNamingTheField() {
         String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "DEFECTIVE", "OPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "DEFECTIVE", "OPENED"),
+                item(tshirt, null, 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(tshirt, null, 1));
         driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
                 inspection("A", true, false));
         Map<String, Object> dispute = driver.awaitTask("manager", returnId, "ResolveDispute");
@@ -160,10 +146,9 @@ class LifecycleApiTest {
     void aRefurbishedUnitIsReclassifiedWhenItsJobIsCompleted() {
         String watch = driver.product("WATCH", "smartwatches", "412.00", "649.00", true, false);
         String orderId = driver.order("VIP", sold(1, watch, 1, "649.00", "SN-R1"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "DAMAGED_IN_TRANSIT", "DAMAGED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId,
+                returning(1, 1, "DAMAGED_IN_TRANSIT", "DAMAGED"), item(watch, "SN-R1", 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(watch, "SN-R1", 1));
         driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
                 LifecycleDriver.serializedInspection("C", "SN-R1", true));
         driver.completed("manager1", driver.awaitTask("finance", returnId, "ApproveReturn"),
@@ -192,10 +177,9 @@ class LifecycleApiTest {
     void aSupplierClaimIsShippedOnceAndItsUnitLeavesTheBooks() {
         String jacket = driver.product("JACKET", "jackets", "42.00", "119.00", false, false);
         String orderId = driver.order("STANDARD", sold(1, jacket, 1, "119.00"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "DEFECTIVE", "OPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "DEFECTIVE", "OPENED"),
+                item(jacket, null, 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(jacket, null, 1));
         driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
                 inspection("D", true, true));
         driver.awaitStatus(returnId, "CLOSED");
@@ -215,10 +199,9 @@ class LifecycleApiTest {
         String ordered = driver.product("JEANS32", "jeans", "28.50", "79.00", false, false);
         String shipped = driver.product("JEANS34", "jeans", "28.50", "79.00", false, false);
         String orderId = driver.order("STANDARD", sold(1, ordered, 1, "79.00"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "WRONG_ITEM", "UNOPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "WRONG_ITEM", "UNOPENED"),
+                item(shipped, null, 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(shipped, null, 1));
         driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
                 inspection("A", false, true));
         driver.completed("finance1", driver.awaitTask("finance", returnId, "ApproveReturn"),

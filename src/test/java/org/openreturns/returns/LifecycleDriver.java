@@ -129,6 +129,17 @@ final class LifecycleDriver {
         return api.post("warehouse1", "/api/receipts", body);
     }
 
+    /**
+     * Requests the return of the line given, waits for its authorization and has the warehouse scan what arrived: the
+     * inspection is next. Answers the request's {returnId, rmaNumber, status}.
+     */
+    Map<String, Object> returnedAndScanned(String orderId, Map<String, Object> line, Map<String, Object> arrived) {
+        Map<String, Object> requested = requestReturn(orderId, line);
+        awaitStatus((String) requested.get("returnId"), "AUTHORIZED");
+        scan((String) requested.get("rmaNumber"), arrived);
+        return requested;
+    }
+
     Map<String, Object> details(String returnId) {
         return api.get("support1", "/api/returns/" + returnId).getBody();
     }

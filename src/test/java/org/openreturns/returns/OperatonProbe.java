@@ -7,6 +7,7 @@ import org.openreturns.process.operaton.ProcessClock;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 
@@ -14,6 +15,11 @@ import org.operaton.bpm.engine.TaskService;
 record OperatonProbe(RuntimeService runtimeService, ManagementService managementService, HistoryService historyService,
                      TaskService taskService, IdentityService identityService, ProcessClock processClock)
         implements ProcessProbe {
+
+    OperatonProbe(ProcessEngine engine, ProcessClock processClock) {
+        this(engine.getRuntimeService(), engine.getManagementService(), engine.getHistoryService(),
+                engine.getTaskService(), engine.getIdentityService(), processClock);
+    }
 
     @Override
     public String describe(String returnId) {

@@ -74,10 +74,9 @@ abstract class ReferenceScenarios {
     void itemDamagedByTheCustomerIsScrappedWithAWriteDownAndNoRefund() {
         String jeans = driver.product("JEANS", "jeans", "28.50", "79.00", false, false);
         String orderId = driver.order("STANDARD", sold(1, jeans, 1, "79.00"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "USED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "CHANGED_MIND", "USED"),
+                item(jeans, null, 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(jeans, null, 1));
         driver.completed("quality2", driver.awaitTask("quality", returnId, "InspectReturn"),
                 inspection("E", true, true));
 
@@ -96,10 +95,9 @@ abstract class ReferenceScenarios {
     void wornApparelIsLiquidatedAtNetRealisableValueAndRefundedLessADamageDeduction() {
         String jeans = driver.product("JEANS", "jeans", "28.50", "79.00", false, false);
         String orderId = driver.order("STANDARD", sold(1, jeans, 1, "79.00"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "SIZE_TOO_LARGE", "OPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "SIZE_TOO_LARGE", "OPENED"),
+                item(jeans, null, 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(jeans, null, 1));
         driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
                 inspection("C", true, true));
 
@@ -123,10 +121,9 @@ abstract class ReferenceScenarios {
         String shipped = driver.product("JEANS34", "jeans", "28.50", "79.00", false, false);
         driver.stock(ordered, 2);
         String orderId = driver.order("STANDARD", sold(1, ordered, 1, "79.00"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "WRONG_ITEM", "UNOPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "WRONG_ITEM", "UNOPENED"),
+                item(shipped, null, 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(shipped, null, 1));
         driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
                 inspection("A", false, true));
 
@@ -151,10 +148,9 @@ abstract class ReferenceScenarios {
     void supplierDefectiveItemGoesBackToTheSupplierWithAClaimAndTheCustomerIsRefundedInFull() {
         String jacket = driver.product("JACKET", "jackets", "42.00", "119.00", false, false);
         String orderId = driver.order("STANDARD", sold(1, jacket, 1, "119.00"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "DEFECTIVE", "OPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "DEFECTIVE", "OPENED"),
+                item(jacket, null, 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(jacket, null, 1));
         driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
                 inspection("D", true, true));
 
@@ -177,10 +173,9 @@ abstract class ReferenceScenarios {
     void highValueSerializedItemIsHeldWithoutMoneyUntilAnotherPersonApproves() {
         String watch = driver.product("WATCH", "smartwatches", "412.00", "649.00", true, false);
         String orderId = driver.order("STANDARD", sold(1, watch, 1, "649.00", "SN-1001"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"),
+                item(watch, "SN-1001", 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(watch, "SN-1001", 1));
         driver.completed("admin", driver.awaitTask("quality", returnId, "InspectReturn"),
                 serializedInspection("A", "SN-1001", true));
 

@@ -20,11 +20,7 @@ import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.process.operaton.ProcessClock;
-import org.operaton.bpm.engine.HistoryService;
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -44,15 +40,7 @@ class ReturnEdgePathsTest {
     @Autowired
     CatalogService catalog;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    HistoryService historyService;
+    ProcessEngine processEngine;
     @Autowired
     ProcessClock processClock;
 
@@ -61,8 +49,8 @@ class ReturnEdgePathsTest {
 
     @BeforeEach
     void setUp() {
-        driver = new LifecycleDriver(new ApiClient(http), ledger, catalog, new OperatonProbe(runtimeService,
-                managementService, historyService, taskService, identityService, processClock));
+        driver = new LifecycleDriver(new ApiClient(http), ledger, catalog,
+                new OperatonProbe(processEngine, processClock));
         tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
     }
 
@@ -182,10 +170,9 @@ class ReturnEdgePathsTest {
     void serialThatWasNotSoldPutsTheReturnOnHoldUntilAManagerResolvesItAndFinanceApproves() {
         String watch = driver.product("WATCH", "smartwatches", "412.00", "649.00", true, false);
         String orderId = driver.order("STANDARD", sold(1, watch, 1, "649.00", "SN-1"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "DEFECTIVE", "OPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "DEFECTIVE", "OPENED"),
+                item(watch, "SN-9", 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(watch, "SN-9", 1));
         driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
                 serializedInspection("A", "SN-9", false));
 
@@ -278,10 +265,9 @@ class ReturnEdgePathsTest {
     void findingsThatContradictTheSaleGoBackToTheInspectorWithTheProblemNamed() {
         String watch = driver.product("WATCH", "smartwatches", "412.00", "649.00", true, false);
         String orderId = driver.order("STANDARD", sold(1, watch, 1, "649.00", "SN-5"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"),
+                item(watch, "SN-5", 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(watch, "SN-5", 1));
         Map<String, Object> first = driver.awaitTask("quality", returnId, "InspectReturn");
 
         driver.completed("quality1", first, serializedInspection("A", "SN-6", true));
@@ -300,10 +286,9 @@ class ReturnEdgePathsTest {
     @Test
     void anInspectionNotDoneInTimeIsEscalatedAndTheInspectorCanStillDoIt() {
         String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "UNOPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "CHANGED_MIND", "UNOPENED"),
+                item(tshirt, null, 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(tshirt, null, 1));
         Map<String, Object> inspection = driver.awaitTask("quality", returnId, "InspectReturn");
 
         driver.fireTimer(returnId, "InspectionOverdue");
@@ -318,10 +303,9 @@ class ReturnEdgePathsTest {
     void aRefusedApprovalPutsTheReturnOnHoldAndNoMoneyLeavesUntilItIsResolvedAndApproved() {
         String watch = driver.product("WATCH", "smartwatches", "412.00", "649.00", true, false);
         String orderId = driver.order("STANDARD", sold(1, watch, 1, "649.00", "SN-7"));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"));
+        Map<String, Object> requested = driver.returnedAndScanned(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"),
+                item(watch, "SN-7", 1));
         String returnId = (String) requested.get("returnId");
-        driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(watch, "SN-7", 1));
         driver.completed("admin", driver.awaitTask("quality", returnId, "InspectReturn"),
                 serializedInspection("B", "SN-7", true));
 

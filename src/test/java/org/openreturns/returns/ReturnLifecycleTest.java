@@ -6,11 +6,7 @@ import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.process.operaton.ProcessClock;
-import org.operaton.bpm.engine.HistoryService;
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -28,21 +24,13 @@ class ReturnLifecycleTest extends ReferenceScenarios {
     @Autowired
     CatalogService catalog;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    HistoryService historyService;
+    ProcessEngine processEngine;
     @Autowired
     ProcessClock processClock;
 
     @BeforeEach
     void setUp() {
-        driver = new LifecycleDriver(new ApiClient(http), ledger, catalog, new OperatonProbe(runtimeService,
-                managementService, historyService, taskService, identityService, processClock));
+        driver = new LifecycleDriver(new ApiClient(http), ledger, catalog,
+                new OperatonProbe(processEngine, processClock));
     }
 }

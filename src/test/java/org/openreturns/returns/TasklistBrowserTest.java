@@ -22,12 +22,7 @@ import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.process.operaton.ProcessClock;
-import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,16 +55,6 @@ class TasklistBrowserTest {
     @Autowired
     ProcessEngine processEngine;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
     ProcessClock processClock;
 
     LifecycleDriver driver;
@@ -86,8 +71,8 @@ class TasklistBrowserTest {
 
     @BeforeEach
     void setUp() {
-        driver = new LifecycleDriver(new ApiClient(http), ledger, catalog, new OperatonProbe(runtimeService,
-                managementService, historyService, taskService, identityService, processClock));
+        driver = new LifecycleDriver(new ApiClient(http), ledger, catalog,
+                new OperatonProbe(processEngine, processClock));
         chromium = HeadlessChromium.start();
         tasklist = new Tasklist(chromium.browser, "http://localhost:" + port, processEngine.getName());
         tasklist.open();
@@ -201,10 +186,7 @@ class TasklistBrowserTest {
     private Map<String, Object> receivedReturn(String sku, String price, String serial) {
         String[] serials = serial == null ? new String[0] : new String[] {serial};
         String orderId = driver.order("STANDARD", sold(1, sku, 1, price, serials));
-        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"));
-        driver.awaitStatus((String) requested.get("returnId"), "AUTHORIZED");
-        driver.scan((String) requested.get("rmaNumber"), item(sku, serial, 1));
-        return requested;
+        return driver.returnedAndScanned(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"), item(sku, serial, 1));
     }
 
     /** The return's one timeline entry of the type given. */
