@@ -12,7 +12,6 @@ import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.Product;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
-import org.openreturns.returns.ReturnStatus;
 import org.openreturns.system.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,8 +67,7 @@ public class InspectionService {
                 .filter(l -> l.receivedQuantity() != null && l.receivedQuantity() > 0 && l.grade() == null)
                 .map(ReturnLineView::lineNo).findFirst();
         if (next.isEmpty()) {
-            returns.changeStatus(returnId, Set.of(ReturnStatus.RECEIVED), ReturnStatus.INSPECTED,
-                    findings.inspectedBy(), "INSPECTED", "Every line that arrived is inspected");
+            returns.markInspected(returnId, findings.inspectedBy(), "Every line that arrived is inspected");
         }
         return new Recorded(List.of(), next);
     }

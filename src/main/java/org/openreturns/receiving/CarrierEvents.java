@@ -6,7 +6,6 @@ import static org.openreturns.db.Tables.RETURN_AUTHORIZATION;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
@@ -29,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CarrierEvents {
-
-    private static final Set<ReturnStatus> WAITING_FOR_PARCEL = Set.of(ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT);
 
     private final DSLContext db;
     private final ReturnService returns;
@@ -83,12 +80,11 @@ public class CarrierEvents {
         }
         String what = "Carrier reports the parcel " + (event.type() == CarrierEvent.Type.IN_TRANSIT
                 ? "in transit" : "delivered to the warehouse") + " at " + event.at() + " (event " + event.eventId() + ")";
-        if (!WAITING_FOR_PARCEL.contains(target.status())) {
+        if (!ReturnStatus.WAITING_FOR_PARCEL.contains(target.status())) {
             returns.note(returnId, recordedBy, "CARRIER_EVENT", what);
             return new Outcome(event.eventId(), returnId, target.status(), true);
         }
-        if (!returns.changeStatus(returnId, WAITING_FOR_PARCEL, ReturnStatus.IN_TRANSIT, recordedBy,
-                "CARRIER_EVENT", what)) {
+        if (!returns.markInTransit(returnId, recordedBy, what)) {
             returns.note(returnId, recordedBy, "CARRIER_EVENT", what);
         }
         db.update(RETURN_AUTHORIZATION).set(RETURN_AUTHORIZATION.EXPECTED_BY, now.plus(policy.parcelExpiry()))

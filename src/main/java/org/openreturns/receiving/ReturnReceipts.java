@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.openreturns.catalog.CatalogService;
@@ -18,7 +17,6 @@ import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
-import org.openreturns.returns.ReturnStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,9 +61,7 @@ public class ReturnReceipts {
         ParcelReceiptRecord receipt = receipts.receipt(receiptId);
         String warehouse = receipt.getWarehouse();
         List<ReturnLineView> lines = returns.lines(returnId);
-        boolean receivedNow = returns.changeStatus(returnId,
-                Set.of(ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT), ReturnStatus.RECEIVED,
-                receipt.getReceivedBy(), "PARCEL_RECEIVED",
+        boolean receivedNow = returns.markReceived(returnId, receipt.getReceivedBy(),
                 "Parcel scanned at " + warehouse + " (receipt " + receiptId + ")");
         if (receivedNow) {
             match(returnId, receipt, lines, receipts.items(receiptId));

@@ -80,7 +80,7 @@ public class UnexpectedParcels {
                     + returnReference.strip()));
         }
         ReturnSummary summary = target.get();
-        if (summary.status() != ReturnStatus.AUTHORIZED && summary.status() != ReturnStatus.IN_TRANSIT) {
+        if (!ReturnStatus.WAITING_FOR_PARCEL.contains(summary.status())) {
             return List.of(new FieldProblem(UnexpectedParcelProcess.RETURN_ID, "return " + summary.rmaNumber()
                     + " is " + summary.status() + " and not waiting for a parcel"));
         }

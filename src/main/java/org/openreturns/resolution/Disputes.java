@@ -21,7 +21,6 @@ import org.openreturns.returns.Disposition;
 import org.openreturns.returns.LineDecision;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
-import org.openreturns.returns.ReturnStatus;
 import org.openreturns.system.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,9 +59,7 @@ public class Disputes {
                 .filter(line -> Disposition.HOLD.name().equals(line.disposition())).toList();
         String reason = String.join("; ", onHold.stream().map(line -> "line " + line.lineNo() + " (" + line.sku()
                 + ", grade " + line.grade() + ")").toList());
-        boolean heldNow = returns.changeStatus(returnId,
-                Set.of(ReturnStatus.INSPECTED, ReturnStatus.AWAITING_APPROVAL), ReturnStatus.DISPUTED,
-                ReturnService.SYSTEM_ACTOR, "DISPUTED", "On hold until a manager resolves it: " + reason);
+        boolean heldNow = returns.dispute(returnId, ReturnService.SYSTEM_ACTOR, "On hold until a manager resolves it: " + reason);
         if (heldNow) {
             OffsetDateTime now = OffsetDateTime.now(clock);
             repository.openDispute(returnId, reason, ReturnService.SYSTEM_ACTOR, now);
@@ -130,8 +127,7 @@ public class Disputes {
         repository.resolveDispute(open.get().getId(), resolution, resolvedBy, OffsetDateTime.now(clock));
         String reason = "dispute resolved by " + resolvedBy;
         returns.recordApprovalReason(returnId, reason);
-        returns.changeStatus(returnId, Set.of(ReturnStatus.DISPUTED), ReturnStatus.AWAITING_APPROVAL, resolvedBy,
-                "DISPUTE_RESOLVED", resolution.disposition() + ", refund " + resolution.refundDecision()
+        returns.resolveDispute(returnId, resolvedBy, resolution.disposition() + ", refund " + resolution.refundDecision()
                         + (resolution.deductionPercent() == null ? "" : " less " + resolution.deductionPercent() + " %")
                         + ": " + resolution.comment() + ". Needs approval by another person");
         return List.of();

@@ -20,7 +20,6 @@ import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.LineDecision;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
-import org.openreturns.returns.ReturnStatus;
 import org.openreturns.system.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,8 +88,7 @@ public class ResolutionPlanner {
         if (!approvalReasons.isEmpty()) {
             String reason = String.join("; ", approvalReasons);
             returns.recordApprovalReason(returnId, reason);
-            returns.changeStatus(returnId, Set.of(ReturnStatus.INSPECTED), ReturnStatus.AWAITING_APPROVAL,
-                    ReturnService.SYSTEM_ACTOR, "DECIDED", describe(planned) + ". Needs approval: " + reason);
+            returns.awaitApproval(returnId, ReturnService.SYSTEM_ACTOR, describe(planned) + ". Needs approval: " + reason);
             return new Plan(Route.APPROVAL, reason);
         }
         returns.note(returnId, ReturnService.SYSTEM_ACTOR, "DECIDED", describe(planned));

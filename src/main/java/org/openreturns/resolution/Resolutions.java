@@ -2,7 +2,6 @@ package org.openreturns.resolution;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.openreturns.catalog.CatalogService;
@@ -27,7 +26,6 @@ import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.OrderReference;
 import org.openreturns.returns.ReturnService;
-import org.openreturns.returns.ReturnStatus;
 import org.openreturns.system.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,9 +71,7 @@ public class Resolutions {
     @Transactional
     public void resolve(UUID returnId, String approver) {
         String actor = approver == null ? ReturnService.SYSTEM_ACTOR : approver;
-        boolean resolvingNow = returns.changeStatus(returnId,
-                Set.of(ReturnStatus.INSPECTED, ReturnStatus.AWAITING_APPROVAL), ReturnStatus.RESOLVED, actor,
-                "RESOLVED", "Dispositions carried out and refunds released");
+        boolean resolvingNow = returns.resolve(returnId, actor, "Dispositions carried out and refunds released");
         if (!resolvingNow) {
             return;
         }
@@ -141,8 +137,7 @@ public class Resolutions {
     /** Closes a resolved return and tells the customer how it ended. */
     @Transactional
     public void close(UUID returnId) {
-        boolean closedNow = returns.changeStatus(returnId, Set.of(ReturnStatus.RESOLVED), ReturnStatus.CLOSED,
-                ReturnService.SYSTEM_ACTOR, "CLOSED", "Return closed");
+        boolean closedNow = returns.close(returnId, ReturnService.SYSTEM_ACTOR, "Return closed");
         if (!closedNow) {
             return;
         }

@@ -72,7 +72,7 @@ class AuthorizationRepository {
                 .join(SALES_ORDER_LINE).on(SALES_ORDER_LINE.ORDER_ID.eq(RETURN_LINE.ORDER_ID)
                         .and(SALES_ORDER_LINE.LINE_NO.eq(RETURN_LINE.LINE_NO)))
                 .where(RETURN_AUTHORIZATION.WAREHOUSE.eq(warehouse))
-                .and(RETURN_REQUEST.STATUS.in(ReturnStatus.AUTHORIZED.name(), ReturnStatus.IN_TRANSIT.name()))
+                .and(RETURN_REQUEST.STATUS.in(ReturnStatus.WAITING_FOR_PARCEL.stream().map(Enum::name).toList()))
                 .orderBy(RETURN_AUTHORIZATION.EXPECTED_BY, RETURN_REQUEST.RMA_NUMBER, RETURN_LINE.LINE_NO)
                 .fetch()
                 .forEach(row -> parcels.computeIfAbsent(row.get(RETURN_REQUEST.ID), id -> new ExpectedParcel(id,

@@ -10,7 +10,6 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.openreturns.catalog.CatalogService;
@@ -77,8 +76,7 @@ public class EligibilityService {
                 .distinct().toList());
         if (summary.status() == ReturnStatus.REQUESTED) {
             if (overall == Eligibility.MANUAL_REVIEW) {
-                returns.changeStatus(returnId, Set.of(ReturnStatus.REQUESTED), ReturnStatus.PENDING_REVIEW,
-                        ReturnService.SYSTEM_ACTOR, "ELIGIBILITY_CHECKED", "Manual review needed: " + reason);
+                returns.markPendingReview(returnId, ReturnService.SYSTEM_ACTOR, "Manual review needed: " + reason);
             } else {
                 returns.note(returnId, ReturnService.SYSTEM_ACTOR, "ELIGIBILITY_CHECKED",
                         overall + ": " + reason);

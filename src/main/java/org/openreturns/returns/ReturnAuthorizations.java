@@ -3,7 +3,6 @@ package org.openreturns.returns;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.openreturns.carriers.CarrierLabels;
@@ -51,9 +50,7 @@ public class ReturnAuthorizations {
         String actor = reviewedBy == null ? ReturnService.SYSTEM_ACTOR : reviewedBy;
         String how = reviewedBy == null ? "within the return policy"
                 : "after review by " + reviewedBy + (blank(reviewReason) ? "" : ": " + reviewReason.strip());
-        boolean authorizedNow = returns.changeStatus(returnId,
-                Set.of(ReturnStatus.REQUESTED, ReturnStatus.PENDING_REVIEW), ReturnStatus.AUTHORIZED, actor,
-                "AUTHORIZED", "Authorized " + how + " under " + summary.rmaNumber());
+        boolean authorizedNow = returns.authorize(returnId, actor, "Authorized " + how + " under " + summary.rmaNumber());
         if (!authorizedNow) {
             return;
         }
@@ -74,9 +71,7 @@ public class ReturnAuthorizations {
     @Transactional
     public void reject(UUID returnId, String reviewedBy, String reason) {
         String actor = reviewedBy == null ? ReturnService.SYSTEM_ACTOR : reviewedBy;
-        boolean rejectedNow = returns.changeStatus(returnId,
-                Set.of(ReturnStatus.REQUESTED, ReturnStatus.PENDING_REVIEW), ReturnStatus.REJECTED, actor,
-                "REJECTED", reason);
+        boolean rejectedNow = returns.reject(returnId, actor, reason);
         if (rejectedNow) {
             notifications.send(returnId, NotificationType.RETURN_REJECTED,
                     "Your return " + returns.summary(returnId).rmaNumber() + " cannot be accepted: " + reason);
@@ -87,9 +82,7 @@ public class ReturnAuthorizations {
     @Transactional
     public void expire(UUID returnId) {
         ReturnSummary summary = returns.summary(returnId);
-        boolean expiredNow = returns.changeStatus(returnId,
-                Set.of(ReturnStatus.AUTHORIZED, ReturnStatus.IN_TRANSIT), ReturnStatus.EXPIRED,
-                ReturnService.SYSTEM_ACTOR, "EXPIRED", "No parcel was received within " + policy.parcelExpiry()
+        boolean expiredNow = returns.expire(returnId, ReturnService.SYSTEM_ACTOR, "No parcel was received within " + policy.parcelExpiry()
                         + " of the authorization or the carrier's last event");
         if (expiredNow) {
             notifications.send(returnId, NotificationType.RETURN_EXPIRED, "Your return " + summary.rmaNumber()

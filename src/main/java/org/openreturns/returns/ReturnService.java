@@ -116,28 +116,89 @@ public class ReturnService {
         }
     }
 
+    // The status changes of a return, one method per row of ReturnTransition. Each returns whether the status
+    // changed now: false when the return already has the status the change leads to.
+
+    @Transactional
+    public boolean markPendingReview(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.MARK_PENDING_REVIEW, actor, detail);
+    }
+
+    @Transactional
+    public boolean authorize(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.AUTHORIZE, actor, detail);
+    }
+
+    @Transactional
+    public boolean reject(UUID returnId, String actor, String reason) {
+        return change(returnId, ReturnTransition.REJECT, actor, reason);
+    }
+
+    @Transactional
+    public boolean markInTransit(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.MARK_IN_TRANSIT, actor, detail);
+    }
+
+    @Transactional
+    public boolean markReceived(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.MARK_RECEIVED, actor, detail);
+    }
+
+    @Transactional
+    public boolean expire(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.EXPIRE, actor, detail);
+    }
+
+    @Transactional
+    public boolean markInspected(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.MARK_INSPECTED, actor, detail);
+    }
+
+    @Transactional
+    public boolean awaitApproval(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.AWAIT_APPROVAL, actor, detail);
+    }
+
+    @Transactional
+    public boolean dispute(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.DISPUTE, actor, detail);
+    }
+
+    @Transactional
+    public boolean resolveDispute(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.RESOLVE_DISPUTE, actor, detail);
+    }
+
+    @Transactional
+    public boolean resolve(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.RESOLVE, actor, detail);
+    }
+
+    @Transactional
+    public boolean close(UUID returnId, String actor, String detail) {
+        return change(returnId, ReturnTransition.CLOSE, actor, detail);
+    }
+
     /**
-     * Moves a return to a new status and writes the change to its timeline. Repeating a change that already
-     * happened does nothing, so a step delivered twice records it once; a change from any other status is a
-     * broken lifecycle and fails loudly.
+     * Moves a return along a transition and writes the change to its timeline. Repeating a change that already
+     * happened does nothing, so a step delivered twice records it once; a change from a status the transition does
+     * not start from is a broken lifecycle and fails loudly.
      *
      * @return whether the status changed now
      */
-    @Transactional
-    public boolean changeStatus(UUID returnId, Set<ReturnStatus> from, ReturnStatus to, String actor, String type,
-                                String detail) {
+    private boolean change(UUID returnId, ReturnTransition transition, String actor, String detail) {
         ReturnRequestRecord stored = returns.findForUpdate(returnId).orElseThrow(() -> unknown(returnId));
         ReturnStatus current = ReturnStatus.valueOf(stored.getStatus());
-        if (current == to) {
+        if (current == transition.to()) {
             return false;
         }
-        if (!from.contains(current)) {
-            throw new IllegalStateException("Return " + returnId + " cannot move to " + to + " from " + current
-                    + "; expected one of " + from);
+        if (!transition.allowedFrom(current)) {
+            throw new IllegalStateException("Return " + returnId + " cannot " + transition + " from " + current
+                    + "; expected one of " + transition.from());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        returns.updateStatus(returnId, to, now);
-        returns.insertEvent(returnId, now, actor, type, current, to, detail);
+        returns.updateStatus(returnId, transition.to(), now);
+        returns.insertEvent(returnId, now, actor, transition.eventType(), current, transition.to(), detail);
         return true;
     }
 
