@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
+import org.openreturns.returns.Grade;
 import org.springframework.stereotype.Repository;
 
 @Repository

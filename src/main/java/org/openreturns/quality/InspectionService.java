@@ -3,13 +3,14 @@ package org.openreturns.quality;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.Product;
+import org.openreturns.returns.Grade;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.system.FieldProblem;
@@ -104,7 +105,7 @@ public class InspectionService {
 
     static List<FieldProblem> check(InspectionFindings findings, ReturnLineView line) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (findings.grade() == null || !Set.of("A", "B", "C", "D", "E").contains(findings.grade())) {
+        if (Arrays.stream(Grade.values()).noneMatch(grade -> grade.name().equals(findings.grade()))) {
             problems.add(new FieldProblem("grade", "must be one of A, B, C, D, E"));
         }
         requireAnswer(problems, "skuMatches", findings.skuMatches());

@@ -1,5 +1,7 @@
 package org.openreturns.quality;
 
+import org.openreturns.returns.Grade;
+
 /**
  * What quality recorded for a return line.
  *

@@ -106,7 +106,7 @@ public class ReturnReceipts {
         returns.recordReceivedItem(returnId, line.lineNo(), item.sku(), item.serial(), item.quantity());
         String key = "return-" + returnId + "-line-" + line.lineNo();
         bookIntoQuarantine(key, item, receipt, ReferenceType.RETURN, returnId.toString(), line.lineNo());
-        returns.recordLocation(returnId, line.lineNo(), LocationType.QUARANTINE.name());
+        returns.recordLocation(returnId, line.lineNo(), LocationType.QUARANTINE);
         List<String> findings = new ArrayList<>();
         if (!item.sku().equals(line.sku())) {
             findings.add("SKU " + item.sku() + " arrived instead of " + line.sku());

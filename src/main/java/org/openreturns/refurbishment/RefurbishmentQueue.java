@@ -108,7 +108,7 @@ public class RefurbishmentQueue {
                 .set(REFURBISHMENT_JOB.COMPLETED_AT, now)
                 .where(REFURBISHMENT_JOB.ID.eq(jobId))
                 .execute();
-        returns.recordLocation(job.getReturnId(), job.getReturnLineNo(), destination.name());
+        returns.recordLocation(job.getReturnId(), job.getReturnLineNo(), destination);
         returns.note(job.getReturnId(), actor, outcome == RefurbishmentOutcome.RESTOCK ? "REFURBISHED"
                 : "REFURBISHMENT_SCRAPPED", "Line " + job.getReturnLineNo() + ": " + job.getQuantity() + " x "
                 + job.getSku() + (outcome == RefurbishmentOutcome.RESTOCK ? " refurbished and back in sellable stock"

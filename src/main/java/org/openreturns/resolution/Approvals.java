@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.openreturns.quality.InspectionService;
 import org.openreturns.quality.LineInspection;
+import org.openreturns.refunds.RefundDecision;
 import org.openreturns.refunds.RefundExceptionView;
 import org.openreturns.refunds.RefundService;
 import org.openreturns.returns.Disposition;
@@ -88,7 +89,7 @@ public class Approvals {
             for (ReturnLineView line : returns.lines(returnId)) {
                 if (line.grade() != null) {
                     returns.recordDecision(returnId, line.lineNo(), new LineDecision(line.lineNo(), Disposition.HOLD,
-                            "NONE", null, null, "Approval refused by " + approver + ": " + why));
+                            RefundDecision.NONE, null, null, "Approval refused by " + approver + ": " + why));
                 }
             }
             returns.note(returnId, approver, "APPROVAL_REFUSED", why);

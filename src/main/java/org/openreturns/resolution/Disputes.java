@@ -17,6 +17,8 @@ import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.notifications.CustomerNotifications;
 import org.openreturns.notifications.NotificationType;
+import org.openreturns.refunds.DeductionType;
+import org.openreturns.refunds.RefundDecision;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.LineDecision;
 import org.openreturns.returns.ReturnLineView;
@@ -32,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Disputes {
-
-    private static final Set<String> REFUND_DECISIONS = Set.of("FULL", "PARTIAL", "NONE");
 
     private final ResolutionRepository repository;
     private final ReturnService returns;
@@ -56,7 +56,7 @@ public class Disputes {
     @Transactional
     public String hold(UUID returnId) {
         List<ReturnLineView> onHold = returns.lines(returnId).stream()
-                .filter(line -> Disposition.HOLD.name().equals(line.disposition())).toList();
+                .filter(line -> line.disposition() == Disposition.HOLD).toList();
         String reason = String.join("; ", onHold.stream().map(line -> "line " + line.lineNo() + " (" + line.sku()
                 + ", grade " + line.grade() + ")").toList());
         boolean heldNow = returns.dispute(returnId, ReturnService.SYSTEM_ACTOR, "On hold until a manager resolves it: " + reason);
@@ -75,7 +75,7 @@ public class Disputes {
     }
 
     private void block(UUID returnId, String warehouse, ReturnLineView line) {
-        if (!LocationType.QUARANTINE.name().equals(line.locationType())) {
+        if (line.locationType() != LocationType.QUARANTINE) {
             return;
         }
         ledger.record(new StockMoveRequest("return-" + returnId + "-line-" + line.lineNo() + "-block",
@@ -83,7 +83,7 @@ public class Disputes {
                 catalog.locationId(warehouse, LocationType.QUARANTINE),
                 catalog.locationId(warehouse, LocationType.BLOCKED), MoveReason.BLOCK, ReferenceType.RETURN,
                 returnId.toString(), line.lineNo(), null, null, ReturnService.SYSTEM_ACTOR));
-        returns.recordLocation(returnId, line.lineNo(), LocationType.BLOCKED.name());
+        returns.recordLocation(returnId, line.lineNo(), LocationType.BLOCKED);
     }
 
     private String disputeSummary(UUID returnId, List<ReturnLineView> onHold) {
@@ -113,15 +113,16 @@ public class Disputes {
             return List.of();
         }
         List<ReturnLineView> onHold = returns.lines(returnId).stream()
-                .filter(line -> Disposition.HOLD.name().equals(line.disposition())).toList();
+                .filter(line -> line.disposition() == Disposition.HOLD).toList();
         List<FieldProblem> problems = check(resolution, onHold);
         if (!problems.isEmpty()) {
             return problems;
         }
+        boolean partial = resolution.refundDecision() == RefundDecision.PARTIAL;
         for (ReturnLineView line : onHold) {
             returns.recordDecision(returnId, line.lineNo(), new LineDecision(line.lineNo(), resolution.disposition(),
-                    resolution.refundDecision(), "PARTIAL".equals(resolution.refundDecision()) ? "DAMAGE" : null,
-                    "PARTIAL".equals(resolution.refundDecision()) ? resolution.deductionPercent() : null,
+                    resolution.refundDecision(), partial ? DeductionType.DAMAGE : null,
+                    partial ? resolution.deductionPercent() : null,
                     "Dispute resolved by " + resolvedBy + ": " + resolution.comment()));
         }
         repository.resolveDispute(open.get().getId(), resolution, resolvedBy, OffsetDateTime.now(clock));
@@ -145,14 +146,15 @@ public class Disputes {
             problems.add(new FieldProblem("disposition", "must be one of RESTOCK, REFURBISH, VENDOR_RETURN, LIQUIDATE,"
                     + " SCRAP"));
         }
-        if (resolution.refundDecision() == null || !REFUND_DECISIONS.contains(resolution.refundDecision())) {
+        if (resolution.refundDecision() == null || resolution.refundDecision() == RefundDecision.REPLACEMENT) {
             problems.add(new FieldProblem("refundDecision", "must be one of FULL, PARTIAL, NONE"));
         }
         Integer percent = resolution.deductionPercent();
-        if ("PARTIAL".equals(resolution.refundDecision()) && (percent == null || percent <= 0 || percent >= 100)) {
+        boolean partial = resolution.refundDecision() == RefundDecision.PARTIAL;
+        if (partial && (percent == null || percent <= 0 || percent >= 100)) {
             problems.add(new FieldProblem("deductionPercent", "must be between 1 and 99 for a PARTIAL refund"));
         }
-        if (!"PARTIAL".equals(resolution.refundDecision()) && percent != null && percent != 0) {
+        if (!partial && percent != null && percent != 0) {
             problems.add(new FieldProblem("deductionPercent", "must be empty unless the refund is PARTIAL"));
         }
         if (resolution.comment() == null || resolution.comment().isBlank()) {

@@ -1,5 +1,6 @@
 package org.openreturns.resolution;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepHandler;
 import org.openreturns.process.StepResult;
+import org.openreturns.refunds.RefundDecision;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.ReturnProcess;
 import org.openreturns.system.FieldProblem;
@@ -36,12 +38,10 @@ class RecordDisputeResolutionHandler implements StepHandler {
     @Override
     public StepResult handle(StepContext context) {
         UUID returnId = context.uuid(ReturnProcess.RETURN_ID);
-        Optional<String> disposition = context.optionalString(ReturnProcess.DISPOSITION);
-        Disposition chosen = disposition.filter(value -> List.of("RESTOCK", "REFURBISH", "VENDOR_RETURN", "LIQUIDATE",
-                "SCRAP").contains(value)).map(Disposition::valueOf).orElse(null);
         Object percent = context.variables().get(ReturnProcess.DEDUCTION_PERCENT);
-        DisputeResolution resolution = new DisputeResolution(chosen,
-                context.optionalString(ReturnProcess.REFUND_DECISION).orElse(null),
+        DisputeResolution resolution = new DisputeResolution(
+                choice(Disposition.class, context.optionalString(ReturnProcess.DISPOSITION)),
+                choice(RefundDecision.class, context.optionalString(ReturnProcess.REFUND_DECISION)),
                 percent instanceof Number number ? number.intValue() : null,
                 context.optionalString(ReturnProcess.COMMENT).orElse(null));
         List<FieldProblem> problems = disputes.resolve(returnId, resolution,
@@ -53,5 +53,11 @@ class RecordDisputeResolutionHandler implements StepHandler {
         }
         return StepResult.completed(Map.of(ReturnProcess.DISPUTE_PROBLEM, "",
                 ReturnProcess.APPROVAL_SUMMARY, summaries.of(returnId)));
+    }
+
+    /** The option the manager chose, or null when it names none (Disputes names the field). */
+    private static <E extends Enum<E>> E choice(Class<E> type, Optional<String> value) {
+        return value.flatMap(name -> Arrays.stream(type.getEnumConstants())
+                .filter(option -> option.name().equals(name)).findFirst()).orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package org.openreturns.resolution;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.openreturns.refunds.RefundDecision;
 import org.openreturns.returns.ReturnLineView;
 
 /** The money of a line's refund decision, computed the way the refund is held: per unit that came back. */
@@ -27,11 +28,11 @@ final class RefundAmounts {
     }
 
     /** What the customer is paid. */
-    static long amount(ReturnLineView line, String refundDecision, Integer deductionPercent) {
+    static long amount(ReturnLineView line, RefundDecision refundDecision, Integer deductionPercent) {
         return switch (refundDecision) {
-            case "FULL" -> gross(line);
-            case "PARTIAL" -> gross(line) - deduction(line, deductionPercent);
-            default -> 0;
+            case FULL -> gross(line);
+            case PARTIAL -> gross(line) - deduction(line, deductionPercent);
+            case NONE, REPLACEMENT -> 0;
         };
     }
 }

@@ -15,6 +15,8 @@ import org.openreturns.catalog.Product;
 import org.openreturns.process.DecisionEvaluator;
 import org.openreturns.quality.InspectionService;
 import org.openreturns.quality.LineInspection;
+import org.openreturns.refunds.DeductionType;
+import org.openreturns.refunds.RefundDecision;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.LineDecision;
@@ -112,12 +114,11 @@ public class ResolutionPlanner {
                     + " results for return line " + line.lineNo() + " (inputs " + inputs + "); it must give one");
         }
         Map<String, Object> result = results.get(0);
-        String deductionType = (String) result.get("deductionType");
-        Number percent = (Number) result.get("deductionPercent");
-        boolean partial = "PARTIAL".equals(result.get("refundDecision"));
+        RefundDecision refundDecision = RefundDecision.valueOf((String) result.get("refundDecision"));
+        boolean partial = refundDecision == RefundDecision.PARTIAL;
         return new LineDecision(line.lineNo(), Disposition.valueOf((String) result.get("disposition")),
-                (String) result.get("refundDecision"), partial ? deductionType : null,
-                partial ? percent.intValue() : null, (String) result.get("reason"));
+                refundDecision, partial ? DeductionType.valueOf((String) result.get("deductionType")) : null,
+                partial ? ((Number) result.get("deductionPercent")).intValue() : null, (String) result.get("reason"));
     }
 
     /** DOMAIN.md: high value, serialized, or SKU or serial not matching need a second person's approval. */

@@ -60,7 +60,7 @@ class ResolutionRepository {
     void resolveDispute(long disputeId, DisputeResolution resolution, String by, OffsetDateTime at) {
         db.update(RETURN_DISPUTE)
                 .set(RETURN_DISPUTE.DISPOSITION, resolution.disposition().name())
-                .set(RETURN_DISPUTE.REFUND_DECISION, resolution.refundDecision())
+                .set(RETURN_DISPUTE.REFUND_DECISION, resolution.refundDecision().name())
                 .set(RETURN_DISPUTE.DEDUCTION_PERCENT, resolution.deductionPercent())
                 .set(RETURN_DISPUTE.COMMENT, resolution.comment())
                 .set(RETURN_DISPUTE.RESOLVED_BY, by)

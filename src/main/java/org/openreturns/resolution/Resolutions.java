@@ -80,21 +80,21 @@ public class Resolutions {
             if (line.disposition() == null) {
                 continue;
             }
-            Disposition disposition = Disposition.valueOf(line.disposition());
+            Disposition disposition = line.disposition();
             if (disposition == Disposition.HOLD) {
                 throw new IllegalStateException("Return " + returnId + " line " + line.lineNo()
                         + " is still on hold and cannot be resolved");
             }
             moveOut(returnId, order, line, disposition);
             refund(returnId, line, actor);
-            if ("REPLACEMENT".equals(line.refundDecision())) {
+            if (line.refundDecision() == RefundDecision.REPLACEMENT) {
                 replacements.create(returnId, line.lineNo(), line.sku(), line.quantity(), order.warehouse(), actor);
             }
         }
     }
 
     private void moveOut(UUID returnId, OrderReference order, ReturnLineView line, Disposition disposition) {
-        LocationType from = LocationType.valueOf(line.locationType());
+        LocationType from = line.locationType();
         LocationType to = switch (disposition) {
             case RESTOCK -> LocationType.SELLABLE;
             case REFURBISH -> LocationType.REFURBISHMENT;
@@ -112,7 +112,7 @@ public class Resolutions {
                 + "-disposition", line.receivedSku(), line.receivedSerial(), null, line.receivedQuantity(), fromId,
                 catalog.locationId(warehouse, to), MoveReason.valueOf(disposition.name()), ReferenceType.RETURN,
                 returnId.toString(), line.lineNo(), null, netRealisableValue, ReturnService.SYSTEM_ACTOR));
-        returns.recordLocation(returnId, line.lineNo(), to.name());
+        returns.recordLocation(returnId, line.lineNo(), to);
         if (disposition == Disposition.REFURBISH) {
             refurbishment.enqueue(returnId, line.lineNo(), line.receivedSku(), line.receivedSerial(),
                     line.receivedQuantity(), warehouse, ReturnService.SYSTEM_ACTOR);
@@ -123,9 +123,9 @@ public class Resolutions {
     }
 
     private void refund(UUID returnId, ReturnLineView line, String actor) {
-        RefundDecision decision = RefundDecision.valueOf(line.refundDecision());
+        RefundDecision decision = line.refundDecision();
         long deduction = decision == RefundDecision.PARTIAL ? RefundAmounts.deduction(line, line.deductionPercent()) : 0;
-        DeductionType deductionType = deduction == 0 ? null : DeductionType.valueOf(line.deductionType());
+        DeductionType deductionType = deduction == 0 ? null : line.deductionType();
         RefundView held = refunds.hold(new HoldRequest("return-" + returnId + "-line-" + line.lineNo(), returnId,
                 // A deduction that rounds to nothing (a tiny price) is a full refund.
                 line.lineNo(), deduction == 0 && decision == RefundDecision.PARTIAL ? RefundDecision.FULL : decision,

@@ -76,7 +76,7 @@ class AuthorizationRepository {
                 .orderBy(RETURN_AUTHORIZATION.EXPECTED_BY, RETURN_REQUEST.RMA_NUMBER, RETURN_LINE.LINE_NO)
                 .fetch()
                 .forEach(row -> parcels.computeIfAbsent(row.get(RETURN_REQUEST.ID), id -> new ExpectedParcel(id,
-                                row.get(RETURN_REQUEST.RMA_NUMBER), row.get(RETURN_REQUEST.STATUS),
+                                row.get(RETURN_REQUEST.RMA_NUMBER), ReturnStatus.valueOf(row.get(RETURN_REQUEST.STATUS)),
                                 row.get(SALES_ORDER.ORDER_NUMBER), row.get(SALES_ORDER.CHANNEL),
                                 row.get(RETURN_AUTHORIZATION.CARRIER), row.get(RETURN_AUTHORIZATION.TRACKING_ID),
                                 row.get(RETURN_AUTHORIZATION.EXPECTED_BY), new ArrayList<>()))

@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param status     AUTHORIZED, or IN_TRANSIT once the carrier has seen it
  * @param expectedBy when the return expires unless the parcel arrives or the carrier reports it
  */
-public record ExpectedParcel(UUID returnId, String rmaNumber, String status, String orderId, String channel,
+public record ExpectedParcel(UUID returnId, String rmaNumber, ReturnStatus status, String orderId, String channel,
                              String carrier, String trackingId, OffsetDateTime expectedBy, List<Line> lines) {
 
     /** @param soldSerials the serials shipped on the order line, to check against what arrives */

@@ -22,8 +22,8 @@ public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, Str
     public record Refund(String decision, long amountMinor, String status) {
     }
 
-    public record TimelineEntry(OffsetDateTime at, String actor, String type, String fromStatus, String toStatus,
-                                String detail) {
+    public record TimelineEntry(OffsetDateTime at, String actor, String type, ReturnStatus fromStatus,
+                                ReturnStatus toStatus, String detail) {
     }
 
     /** A task waiting for a person, since {@code createdAt}. */

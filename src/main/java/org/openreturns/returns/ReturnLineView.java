@@ -2,6 +2,10 @@ package org.openreturns.returns;
 
 import java.util.List;
 
+import org.openreturns.catalog.LocationType;
+import org.openreturns.refunds.DeductionType;
+import org.openreturns.refunds.RefundDecision;
+
 /**
  * A return line as the API and the steps see it.
  *
@@ -14,9 +18,9 @@ import java.util.List;
  */
 public record ReturnLineView(int lineNo, String sku, int quantity, String reasonCode, String declaredCondition,
                              List<String> soldSerials, long unitPriceMinor, String receivedSku, String receivedSerial,
-                             Integer receivedQuantity, String grade, String disposition,
-                             String eligibility, String refundDecision, String deductionType,
-                             Integer deductionPercent, String locationType) {
+                             Integer receivedQuantity, Grade grade, Disposition disposition,
+                             Eligibility eligibility, RefundDecision refundDecision, DeductionType deductionType,
+                             Integer deductionPercent, LocationType locationType) {
 
     public boolean serialized() {
         return !soldSerials.isEmpty();

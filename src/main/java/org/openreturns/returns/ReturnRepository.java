@@ -20,7 +20,10 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.impl.DSL;
+import org.openreturns.catalog.LocationType;
 import org.openreturns.db.tables.records.ReturnRequestRecord;
+import org.openreturns.refunds.DeductionType;
+import org.openreturns.refunds.RefundDecision;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -136,15 +139,25 @@ class ReturnRepository {
                         row.get(RETURN_LINE.DECLARED_CONDITION), Arrays.asList(row.get(SALES_ORDER_LINE.SERIALS)),
                         row.get(SALES_ORDER_LINE.UNIT_PRICE_MINOR), row.get(RETURN_LINE.RECEIVED_SKU),
                         row.get(RETURN_LINE.RECEIVED_SERIAL), row.get(RETURN_LINE.RECEIVED_QUANTITY),
-                        row.get(INSPECTION.GRADE), row.get(RETURN_LINE.DISPOSITION), row.get(RETURN_LINE.ELIGIBILITY),
-                        row.get(RETURN_LINE.REFUND_DECISION), row.get(RETURN_LINE.DEDUCTION_TYPE),
-                        row.get(RETURN_LINE.DEDUCTION_PERCENT), row.get(RETURN_LINE.LOCATION_TYPE)));
+                        valueOrNull(Grade.class, row.get(INSPECTION.GRADE)),
+                        valueOrNull(Disposition.class, row.get(RETURN_LINE.DISPOSITION)),
+                        valueOrNull(Eligibility.class, row.get(RETURN_LINE.ELIGIBILITY)),
+                        valueOrNull(RefundDecision.class, row.get(RETURN_LINE.REFUND_DECISION)),
+                        valueOrNull(DeductionType.class, row.get(RETURN_LINE.DEDUCTION_TYPE)),
+                        row.get(RETURN_LINE.DEDUCTION_PERCENT),
+                        valueOrNull(LocationType.class, row.get(RETURN_LINE.LOCATION_TYPE))));
+    }
+
+    /** The columns hold the enums' names; a value not decided yet is null. */
+    private static <E extends Enum<E>> E valueOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     List<ReturnDetails.TimelineEntry> timeline(UUID returnId) {
         return db.selectFrom(RETURN_EVENT).where(RETURN_EVENT.RETURN_ID.eq(returnId)).orderBy(RETURN_EVENT.ID)
                 .fetch(event -> new ReturnDetails.TimelineEntry(event.getOccurredAt(), event.getActor(),
-                        event.getType(), event.getFromStatus(), event.getToStatus(), event.getDetail()));
+                        event.getType(), valueOrNull(ReturnStatus.class, event.getFromStatus()),
+                        valueOrNull(ReturnStatus.class, event.getToStatus()), event.getDetail()));
     }
 
     /**
@@ -209,21 +222,20 @@ class ReturnRepository {
                         + row.value4() + ")");
     }
 
-    void recordDecision(UUID returnId, int lineNo, Disposition disposition, String refundDecision,
-                        String deductionType, Integer deductionPercent, String reason) {
+    void recordDecision(UUID returnId, int lineNo, LineDecision decision) {
         db.update(RETURN_LINE)
-                .set(RETURN_LINE.DISPOSITION, disposition.name())
-                .set(RETURN_LINE.REFUND_DECISION, refundDecision)
-                .set(RETURN_LINE.DEDUCTION_TYPE, deductionType)
-                .set(RETURN_LINE.DEDUCTION_PERCENT, deductionPercent)
-                .set(RETURN_LINE.DECISION_REASON, reason)
+                .set(RETURN_LINE.DISPOSITION, decision.disposition().name())
+                .set(RETURN_LINE.REFUND_DECISION, decision.refundDecision().name())
+                .set(RETURN_LINE.DEDUCTION_TYPE, decision.deductionType() == null ? null : decision.deductionType().name())
+                .set(RETURN_LINE.DEDUCTION_PERCENT, decision.deductionPercent())
+                .set(RETURN_LINE.DECISION_REASON, decision.reason())
                 .where(RETURN_LINE.RETURN_ID.eq(returnId)).and(RETURN_LINE.LINE_NO.eq(lineNo))
                 .execute();
     }
 
-    void recordLocation(UUID returnId, int lineNo, String locationType) {
+    void recordLocation(UUID returnId, int lineNo, LocationType locationType) {
         db.update(RETURN_LINE)
-                .set(RETURN_LINE.LOCATION_TYPE, locationType)
+                .set(RETURN_LINE.LOCATION_TYPE, locationType.name())
                 .where(RETURN_LINE.RETURN_ID.eq(returnId)).and(RETURN_LINE.LINE_NO.eq(lineNo))
                 .execute();
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.openreturns.catalog.LocationType;
 import org.openreturns.db.tables.records.ReturnRequestRecord;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.notifications.CustomerNotifications;
@@ -210,15 +211,14 @@ public class ReturnService {
 
     /** Records where the returned units of a line are now, as the API shows it. */
     @Transactional
-    public void recordLocation(UUID returnId, int lineNo, String locationType) {
+    public void recordLocation(UUID returnId, int lineNo, LocationType locationType) {
         returns.recordLocation(returnId, lineNo, locationType);
     }
 
     /** Records what was decided for a line: the disposition of its units and the refund decision. */
     @Transactional
     public void recordDecision(UUID returnId, int lineNo, LineDecision decision) {
-        returns.recordDecision(returnId, lineNo, decision.disposition(), decision.refundDecision(),
-                decision.deductionType(), decision.deductionPercent(), decision.reason());
+        returns.recordDecision(returnId, lineNo, decision);
     }
 
     /** Records why the return needs an approval (null: it needs none). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.openreturns.catalog.LocationType;
+import org.openreturns.returns.Grade;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.system.FieldProblem;
 
@@ -43,7 +45,7 @@ class InspectionServiceTest {
     @Test
     void aMatchingSkuCannotBeClaimedWhenTheWarehouseReceivedAnotherOne() {
         ReturnLineView wrongItem = new ReturnLineView(1, "JEANS-32", 1, "WRONG_ITEM", "UNOPENED", List.of(), 7900,
-                "JEANS-34", null, 1, null, null, null, null, null, null, "QUARANTINE");
+                "JEANS-34", null, 1, null, null, null, null, null, null, LocationType.QUARANTINE);
         assertThat(InspectionService.check(findings("A", null, false), wrongItem))
                 .containsExactly(new FieldProblem("skuMatches", "the warehouse received JEANS-34 for line 1, which sold JEANS-32"));
     }
@@ -72,6 +74,6 @@ class InspectionServiceTest {
 
     private static ReturnLineView line(List<String> soldSerials) {
         return new ReturnLineView(1, "SKU", 1, "CHANGED_MIND", "UNOPENED", soldSerials, 1000, "SKU", null, 1, null,
-                null, null, null, null, null, "QUARANTINE");
+                null, null, null, null, null, LocationType.QUARANTINE);
     }
 }

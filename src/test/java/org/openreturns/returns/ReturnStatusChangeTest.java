@@ -42,8 +42,8 @@ class ReturnStatusChangeTest {
         assertThat(returns.timeline(returnId)).singleElement().satisfies(entry -> {
             assertThat(entry.actor()).isEqualTo("inspector-1");
             assertThat(entry.type()).isEqualTo("INSPECTED");
-            assertThat(entry.fromStatus()).isEqualTo("RECEIVED");
-            assertThat(entry.toStatus()).isEqualTo("INSPECTED");
+            assertThat(entry.fromStatus()).isEqualTo(ReturnStatus.RECEIVED);
+            assertThat(entry.toStatus()).isEqualTo(ReturnStatus.INSPECTED);
         });
     }
 

@@ -1,4 +1,4 @@
-package org.openreturns.quality;
+package org.openreturns.returns;
 
 /** Inspection grades of DOMAIN.md, A (like new) to E (not worth saving). */
 public enum Grade {
