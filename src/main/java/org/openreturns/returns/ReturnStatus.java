@@ -2,7 +2,7 @@ package org.openreturns.returns;
 
 import java.util.Set;
 
-/** The statuses of DOMAIN.md; the API shows them by these names. */
+/** The statuses of docs/specification/vocabulary.md; the API shows them by these names. */
 public enum ReturnStatus {
     REQUESTED, PENDING_REVIEW, AUTHORIZED, REJECTED, IN_TRANSIT, RECEIVED, INSPECTED, AWAITING_APPROVAL, RESOLVED,
     CLOSED, EXPIRED, DISPUTED, CANCELLED;
