@@ -1,6 +1,9 @@
 package org.openreturns.accounting;
 
-/** The chart of accounts of DOMAIN.md (plus the two counter-accounts the stock ledger needs), by code. */
+/**
+ * The chart of accounts of docs/specification/accounting.md (with the two counter-accounts the stock ledger needs),
+ * by code.
+ */
 public final class Accounts {
 
     public static final String PAYMENT_CLEARING = "1000";

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.openreturns.catalog.LocationType;
 
 /**
- * Every posting rule of DOMAIN.md's accounting in one place: which accounts a stock move or a refund event
+ * Every posting rule of docs/specification/accounting.md in one place: which accounts a stock move or a refund event
  * debits and credits. A stock move is posted from the account of the place it left to the account of the
  * place it reached; moves between places of one account post nothing. A refund is posted twice: when it is
  * approved (the debt to the customer) and when it is paid (the debt settled); a refund of nothing posts nothing.

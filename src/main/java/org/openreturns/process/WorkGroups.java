@@ -3,7 +3,10 @@ package org.openreturns.process;
 import java.util.List;
 import java.util.Map;
 
-/** The groups of the returns domain (DOMAIN.md) that tasks are assigned to, and the demo users of each runtime. */
+/**
+ * The groups of the returns domain (docs/specification/vocabulary.md) that tasks are assigned to, and the demo users
+ * of each runtime.
+ */
 public final class WorkGroups {
 
     public static final List<String> DOMAIN_GROUPS =

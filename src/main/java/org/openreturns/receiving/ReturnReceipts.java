@@ -21,9 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Books an arrived parcel onto its return: which item came back for which line, checked against what was sold, and
- * the units into the warehouse's RETURNS_RECEIVING and on into QUARANTINE, where they wait for inspection — never
- * into sellable stock (DOMAIN.md principle 1). The receipt move posts Dr 1310 / Cr 5000 at the unit's cost.
+ * Books an arrived parcel onto its return: which item came back for which line, checked against what was sold, and the
+ * units into the warehouse's RETURNS_RECEIVING and on into QUARANTINE, where they wait for inspection — never into
+ * sellable stock (principle 1 of docs/specification/README.md). The receipt move posts Dr 1310 / Cr 5000 at the unit's
+ * cost.
  */
 @Service
 public class ReturnReceipts {

@@ -1,6 +1,6 @@
 package org.openreturns.reconciliation;
 
-/** The kinds of break the six checks of DOMAIN.md find. */
+/** The kinds of break the six checks of docs/specification/reconciliation.md find. */
 public enum CheckType {
     /** Check 1: a balance differs from the sum of its moves. */
     BALANCE_VS_MOVES,

@@ -17,8 +17,8 @@ import org.openreturns.catalog.LocationType;
 import org.springframework.stereotype.Repository;
 
 /**
- * The checks of DOMAIN.md's reconciliation, each one query over the ledgers that returns what disagrees. They read
- * only; what to do with a finding is the {@link ReconciliationService}'s business.
+ * The checks of docs/specification/reconciliation.md, each one query over the ledgers that returns what disagrees. They
+ * read only; what to do with a finding is the {@link ReconciliationService}'s business.
  */
 @Repository
 class ReconciliationChecks {

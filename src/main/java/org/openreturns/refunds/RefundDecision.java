@@ -1,8 +1,9 @@
 package org.openreturns.refunds;
 
 /**
- * How a return line is compensated (DOMAIN.md's refund decisions). {@code NONE} and {@code REPLACEMENT} pay no
- * money: a replacement is shipped instead, and its cost is posted by the stock ledger when it ships.
+ * How a return line is compensated (the refund decisions of docs/specification/vocabulary.md). {@code NONE} and {@code
+ * REPLACEMENT} pay no money: a replacement is shipped instead, and its cost is posted by the stock ledger when it
+ * ships.
  */
 public enum RefundDecision {
     FULL, PARTIAL, NONE, REPLACEMENT;

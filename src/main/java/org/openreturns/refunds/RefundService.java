@@ -30,9 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The money of a return line: a refund is held with its decision and amount, approved (the debt to the customer is
  * posted), and released only once the line is validated — its inspection passed or an approved exception exists
- * (DOMAIN.md principle 2; the database refuses it too, docs/adr/0007-refund-release-guard.md). Release pays through
- * the {@link PaymentGateway}, posts the payment and issues the credit note. Every step is idempotent, and every
- * status change is recorded with who, when, from, to and why.
+ * (principle 2 of docs/specification/README.md; the database refuses it too, docs/adr/0007-refund-release-guard.md).
+ * Release pays through the {@link PaymentGateway}, posts the payment and issues the credit note. Every step is
+ * idempotent, and every status change is recorded with who, when, from, to and why.
  */
 @Service
 public class RefundService {

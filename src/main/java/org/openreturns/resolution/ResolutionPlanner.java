@@ -27,10 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides, once every line is inspected, what happens to each line's units and money — the {@code disposition}
- * table of {@code bpmn/disposition.dmn} per line — and where the return goes next: straight to resolution, to an
- * approval by finance or a manager (DOMAIN.md's conditions: high value, serialized, SKU or serial mismatch, a
- * refund above the limit), or on hold when a line is disputed.
+ * Decides, once every line is inspected, what happens to each line's units and money — the {@code disposition} table of
+ * {@code bpmn/disposition.dmn} per line — and where the return goes next: straight to resolution, to an approval by
+ * finance or a manager (the conditions of docs/specification/lifecycle.md: high value, serialized, SKU or serial
+ * mismatch, a refund above the limit), or on hold when a line is disputed.
  */
 @Service
 public class ResolutionPlanner {
@@ -121,7 +121,10 @@ public class ResolutionPlanner {
                 partial ? ((Number) result.get("deductionPercent")).intValue() : null, (String) result.get("reason"));
     }
 
-    /** DOMAIN.md: high value, serialized, or SKU or serial not matching need a second person's approval. */
+    /**
+     * docs/specification/lifecycle.md, Approval: high value, serialized, or SKU or serial not matching need a second
+     * person's approval.
+     */
     private List<String> approvalReasons(ReturnLineView line, LineInspection inspection, Product sold,
                                          String currency) {
         List<String> reasons = new ArrayList<>();

@@ -7,9 +7,9 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The configurable parts of the return lifecycle that are not rules of the decision tables: the SLA of each stage,
- * how long a parcel may take, and when a return needs an approval (DOMAIN.md defaults). The timers of the model
- * read their durations from process variables set from here, so they change without editing the model.
+ * The configurable parts of the return lifecycle that are not rules of the decision tables: the SLA of each stage, how
+ * long a parcel may take, and when a return needs an approval (defaults in docs/configuration.md). The timers of the
+ * model read their durations from process variables set from here, so they change without editing the model.
  *
  * @param reviewSla                    a manual review waiting longer is escalated to the managers
  * @param inspectionSla                an inspection not done this long after the receipt is escalated

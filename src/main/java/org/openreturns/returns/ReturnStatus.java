@@ -3,8 +3,8 @@ package org.openreturns.returns;
 import java.util.Set;
 
 /**
- * The statuses of DOMAIN.md; the API shows them by these names. Which status a return may move to from which is
- * written in one table, {@link ReturnTransition}.
+ * The statuses of docs/specification/vocabulary.md; the API shows them by these names. Which status a return may move
+ * to from which is written in one table, {@link ReturnTransition}.
  */
 public enum ReturnStatus {
     REQUESTED, PENDING_REVIEW, AUTHORIZED, REJECTED, IN_TRANSIT, RECEIVED, INSPECTED, AWAITING_APPROVAL, RESOLVED,

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stages that ran past their SLA (DOMAIN.md: review 24 h, inspection 48 h after receipt, refund 24 h after
- * validation). An escalation does not stop the work: it records the breach once per return and stage (counted by
- * {@code GET /api/returns/sla-escalations}),
- * notes it on the timeline and makes the overdue task visible to the managers, who can take it over.
+ * Stages that ran past their SLA (docs/specification/lifecycle.md: review 24 h, inspection 48 h after receipt, refund
+ * 24 h after validation). An escalation does not stop the work: it records the breach once per return and stage
+ * (counted by {@code GET /api/returns/sla-escalations}), notes it on the timeline and makes the overdue task visible to
+ * the managers, who can take it over.
  */
 @Service
 public class SlaEscalations {

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-/** The refund rules of DOMAIN.md's accounting. */
+/** The refund rules of docs/specification/accounting.md. */
 class PostingRulesTest {
 
     private static final UUID RETURN_ID = UUID.fromString("7f6a0c1e-0000-4000-8000-000000000001");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openreturns.accounting.JournalEntryDraft.Line;
 import org.openreturns.catalog.LocationType;
 
-/** One test per posting rule of a stock move (DOMAIN.md, Accounting), at a unit cost of 40.00. */
+/** One test per posting rule of a stock move (docs/specification/accounting.md), at a unit cost of 40.00. */
 class StockPostingRulesTest {
 
     private static final UUID RETURN_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.openreturns.process.InvalidTaskSubmissionException.FieldViolation;
 
 /**
- * The forms of the return lifecycle accept what their tasks are completed with (DOMAIN.md's variables) and refuse
- * the rest, through the same validator the task API uses.
+ * The forms of the return lifecycle accept what their tasks are completed with (the variables of
+ * docs/specification/lifecycle.md, Human tasks) and refuse the rest, through the same validator the task API uses.
  */
 class ReturnFormsTest {
 

@@ -28,9 +28,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The five reference scenarios of DOMAIN.md ({@link ReferenceScenarios}) on Camunda 8: the application with the
- * {@code camunda8} profile against a Camunda 8.8 cluster that Camunda Process Test runs in Docker, the same HTTP
- * API, models, job workers and PostgreSQL. Skipped, with the reason, where Docker is missing.
+ * The five reference scenarios of docs/specification/lifecycle.md ({@link ReferenceScenarios}) on Camunda 8: the
+ * application with the {@code camunda8} profile against a Camunda 8.8 cluster that Camunda Process Test runs in Docker,
+ * the same HTTP API, models, job workers and PostgreSQL. Skipped, with the reason, where Docker is missing.
  *
  * <p>The cluster of Camunda Process Test runs without its own login, so the API's users and groups come from the
  * demo users here instead of the cluster's identity.

@@ -20,10 +20,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The five reference scenarios of DOMAIN.md, end to end through the HTTP API, written once for both runtimes: each
- * asserts the path taken (timeline), the return's status, the stock by location type, the journal entries and the
- * refund. A subclass provides the application and the {@link LifecycleDriver} with its runtime's
- * {@link ProcessProbe}.
+ * The five reference scenarios of docs/specification/lifecycle.md, end to end through the HTTP API, written once for
+ * both runtimes: each asserts the path taken (timeline), the return's status, the stock by location type, the journal
+ * entries and the refund. A subclass provides the application and the {@link LifecycleDriver} with its runtime's {@link
+ * ProcessProbe}.
  */
 abstract class ReferenceScenarios {
 

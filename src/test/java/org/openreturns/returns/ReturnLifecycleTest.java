@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
- * The five reference scenarios of DOMAIN.md ({@link ReferenceScenarios}) on the embedded runtime: the HTTP API, the
- * real BPMN and DMN on Operaton, and PostgreSQL.
+ * The five reference scenarios of docs/specification/lifecycle.md ({@link ReferenceScenarios}) on the embedded runtime:
+ * the HTTP API, the real BPMN and DMN on Operaton, and PostgreSQL.
  */
 @ReturnsIntegrationTest
 class ReturnLifecycleTest extends ReferenceScenarios {

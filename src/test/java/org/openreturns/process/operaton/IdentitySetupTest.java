@@ -17,7 +17,10 @@ import org.operaton.bpm.engine.authorization.Resources;
 import org.openreturns.ReturnsIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The groups of DOMAIN.md, the demo users, and what the engine's authorizations let each of them see. */
+/**
+ * The groups of docs/specification/vocabulary.md, the demo users, and what the engine's authorizations let each of
+ * them see.
+ */
 @ReturnsIntegrationTest
 class IdentitySetupTest {
 
