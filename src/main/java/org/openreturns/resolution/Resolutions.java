@@ -1,7 +1,5 @@
 package org.openreturns.resolution;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.openreturns.catalog.CatalogService;
@@ -10,8 +8,6 @@ import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
-import org.openreturns.notifications.CustomerNotifications;
-import org.openreturns.notifications.NotificationType;
 import org.openreturns.refunds.DeductionType;
 import org.openreturns.refunds.HoldRequest;
 import org.openreturns.refunds.RefundDecision;
@@ -22,7 +18,6 @@ import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.OrderReference;
 import org.openreturns.returns.ReturnService;
-import org.openreturns.system.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,16 +35,14 @@ public class Resolutions {
     private final CatalogService catalog;
     private final StockLedger ledger;
     private final RefundService refunds;
-    private final CustomerNotifications notifications;
     private final LifecyclePolicy policy;
 
     Resolutions(ReturnService returns, CatalogService catalog, StockLedger ledger, RefundService refunds,
-                CustomerNotifications notifications, LifecyclePolicy policy) {
+                LifecyclePolicy policy) {
         this.returns = returns;
         this.catalog = catalog;
         this.ledger = ledger;
         this.refunds = refunds;
-        this.notifications = notifications;
         this.policy = policy;
     }
 
@@ -134,21 +127,9 @@ public class Resolutions {
         refunds.release(held.id(), actor);
     }
 
-    /** Closes a resolved return and tells the customer how it ended. */
+    /** Closes a resolved return; the customer is told how it ended (see the notifications). */
     @Transactional
     public void close(UUID returnId) {
-        boolean closedNow = returns.close(returnId, ReturnService.SYSTEM_ACTOR, "Return closed");
-        if (!closedNow) {
-            return;
-        }
-        List<String> outcome = new ArrayList<>();
-        String currency = returns.orderOf(returnId).currency();
-        for (RefundView refund : refunds.refundsOf(returnId)) {
-            outcome.add(refund.amountMinor() > 0 ? Money.fromMinorUnits(refund.amountMinor(),
-                    java.util.Currency.getInstance(currency)) + " " + currency + " refunded for line " + refund.lineNo()
-                    : "line " + refund.lineNo() + ": " + refund.decision());
-        }
-        notifications.send(returnId, NotificationType.RETURN_CLOSED, "Your return "
-                + returns.summary(returnId).rmaNumber() + " is complete: " + String.join("; ", outcome) + ".");
+        returns.close(returnId, ReturnService.SYSTEM_ACTOR, "Return closed");
     }
 }
