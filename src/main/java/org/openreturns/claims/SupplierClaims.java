@@ -17,7 +17,13 @@ import org.openreturns.db.tables.records.SupplierClaimRecord;
 import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.RecordedMove;
 import org.openreturns.inventory.StockMoveException;
+import org.openreturns.resolution.Resolutions;
+import org.openreturns.returns.Disposition;
+import org.openreturns.returns.OrderReference;
+import org.openreturns.returns.ReturnLineView;
+import org.openreturns.returns.ReturnService;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.NotFoundException;
@@ -38,13 +44,35 @@ public class SupplierClaims {
     private final DSLContext db;
     private final CatalogService catalog;
     private final StockLedger ledger;
+    private final ReturnService returns;
     private final Clock clock;
 
-    SupplierClaims(DSLContext db, CatalogService catalog, StockLedger ledger, Clock clock) {
+    SupplierClaims(DSLContext db, CatalogService catalog, StockLedger ledger, ReturnService returns, Clock clock) {
         this.db = db;
         this.catalog = catalog;
         this.ledger = ledger;
+        this.returns = returns;
         this.clock = clock;
+    }
+
+    /**
+     * Opens a claim for every line of a resolved return that goes back to its vendor, for the value at which the
+     * disposition move took its units out of stock; a repeated delivery of the step answers the claims already open.
+     */
+    @Transactional
+    public void openForReturn(UUID returnId) {
+        OrderReference order = returns.orderOf(returnId);
+        for (ReturnLineView line : returns.lines(returnId)) {
+            if (line.disposition() != Disposition.VENDOR_RETURN) {
+                continue;
+            }
+            String moveKey = Resolutions.dispositionMoveKey(returnId, line.lineNo());
+            RecordedMove move = ledger.recordedMove(moveKey).orElseThrow(() -> new IllegalStateException(
+                    "Return " + returnId + " line " + line.lineNo() + " goes back to its vendor, but its units were"
+                            + " not moved (no stock move " + moveKey + ")"));
+            open(returnId, line.lineNo(), line.receivedSku(), line.receivedSerial(), line.receivedQuantity(),
+                    move.valueMinor(), order.currency(), order.warehouse(), ReturnService.SYSTEM_ACTOR);
+        }
     }
 
     /** Opens the claim of a return line against its product's supplier; opening it again answers the same claim. */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,12 @@ public class StockLedger {
         this.ledger = ledger;
         this.journal = journal;
         this.clock = clock;
+    }
+
+    /** The move recorded under the idempotency key, if any. */
+    @Transactional(readOnly = true)
+    public Optional<RecordedMove> recordedMove(String idempotencyKey) {
+        return Optional.ofNullable(ledger.recorded(Set.of(idempotencyKey)).get(idempotencyKey));
     }
 
     @Transactional

@@ -19,6 +19,8 @@ import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveException;
 import org.openreturns.inventory.StockMoveRequest;
+import org.openreturns.returns.Disposition;
+import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.NotFoundException;
@@ -47,6 +49,21 @@ public class RefurbishmentQueue {
         this.catalog = catalog;
         this.returns = returns;
         this.clock = clock;
+    }
+
+    /**
+     * Queues the units of every line of a resolved return that goes to refurbishment; a repeated delivery of the step
+     * answers the jobs already queued.
+     */
+    @Transactional
+    public void enqueueForReturn(UUID returnId) {
+        String warehouse = returns.orderOf(returnId).warehouse();
+        for (ReturnLineView line : returns.lines(returnId)) {
+            if (line.disposition() == Disposition.REFURBISH) {
+                enqueue(returnId, line.lineNo(), line.receivedSku(), line.receivedSerial(), line.receivedQuantity(),
+                        warehouse, ReturnService.SYSTEM_ACTOR);
+            }
+        }
     }
 
     /** Queues the line's units, already in REFURBISHMENT; queuing the same line again answers the same job. */

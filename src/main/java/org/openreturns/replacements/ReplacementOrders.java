@@ -23,6 +23,8 @@ import org.openreturns.inventory.RecordedMove;
 import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
+import org.openreturns.refunds.RefundDecision;
+import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
@@ -51,6 +53,20 @@ public class ReplacementOrders {
         this.ledger = ledger;
         this.returns = returns;
         this.clock = clock;
+    }
+
+    /**
+     * Ships (or backorders) the replacement of every line of a resolved return whose refund decision is a
+     * replacement; a repeated delivery of the step answers the orders already made.
+     */
+    @Transactional
+    public void createForReturn(UUID returnId, String actor) {
+        String warehouse = returns.orderOf(returnId).warehouse();
+        for (ReturnLineView line : returns.lines(returnId)) {
+            if (line.refundDecision() == RefundDecision.REPLACEMENT) {
+                create(returnId, line.lineNo(), line.sku(), line.quantity(), warehouse, actor);
+            }
+        }
     }
 
     /** Ships (or backorders) the replacement of a return line; asking again answers the same order. */

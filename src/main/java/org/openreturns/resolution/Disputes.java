@@ -15,8 +15,6 @@ import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
-import org.openreturns.notifications.CustomerNotifications;
-import org.openreturns.notifications.NotificationType;
 import org.openreturns.refunds.DeductionType;
 import org.openreturns.refunds.RefundDecision;
 import org.openreturns.returns.Disposition;
@@ -39,16 +37,14 @@ public class Disputes {
     private final ReturnService returns;
     private final CatalogService catalog;
     private final StockLedger ledger;
-    private final CustomerNotifications notifications;
     private final Clock clock;
 
     Disputes(ResolutionRepository repository, ReturnService returns, CatalogService catalog, StockLedger ledger,
-             CustomerNotifications notifications, Clock clock) {
+             Clock clock) {
         this.repository = repository;
         this.returns = returns;
         this.catalog = catalog;
         this.ledger = ledger;
-        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -67,9 +63,6 @@ public class Disputes {
             for (ReturnLineView line : onHold) {
                 block(returnId, warehouse, line);
             }
-            notifications.send(returnId, NotificationType.RETURN_DISPUTED, "Your return "
-                    + returns.summary(returnId).rmaNumber() + " needs a closer look by our team; we will contact "
-                    + "you. No refund is paid until it is resolved.");
         }
         return disputeSummary(returnId, onHold);
     }

@@ -1,41 +1,32 @@
 package org.openreturns.resolution;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
-import org.openreturns.claims.SupplierClaims;
 import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.RecordedMove;
 import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
-import org.openreturns.notifications.CustomerNotifications;
-import org.openreturns.notifications.NotificationType;
 import org.openreturns.refunds.DeductionType;
 import org.openreturns.refunds.HoldRequest;
 import org.openreturns.refunds.RefundDecision;
 import org.openreturns.refunds.RefundService;
 import org.openreturns.refunds.RefundView;
-import org.openreturns.refurbishment.RefurbishmentQueue;
-import org.openreturns.replacements.ReplacementOrders;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.OrderReference;
 import org.openreturns.returns.ReturnService;
-import org.openreturns.system.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Carries out the decisions of a validated return, line by line, in one transaction: the units leave quarantine
- * (or the blocked location) for their disposition — sellable stock only now, after inspection said so — with their
- * journal entries; a refurbishment job, a supplier claim or a replacement order where the disposition asks for one;
- * and the refund is held, approved and released with its credit note. Then the return is RESOLVED; closing it
- * notifies the customer.
+ * Carries out the decisions of a validated return, one BPMN step at a time, each in its own transaction: the units
+ * leave quarantine (or the blocked location) for their disposition — sellable stock only now, after inspection said
+ * so — with their journal entries; then the refunds are held, approved and released with their credit notes, and the
+ * return is RESOLVED; closing it notifies the customer. What follows from a disposition in other capabilities
+ * (replacement orders, supplier claims, refurbishment) are steps of their own in the model.
  */
 @Service
 public class Resolutions {
@@ -44,52 +35,39 @@ public class Resolutions {
     private final CatalogService catalog;
     private final StockLedger ledger;
     private final RefundService refunds;
-    private final RefurbishmentQueue refurbishment;
-    private final SupplierClaims claims;
-    private final ReplacementOrders replacements;
-    private final CustomerNotifications notifications;
     private final LifecyclePolicy policy;
 
     Resolutions(ReturnService returns, CatalogService catalog, StockLedger ledger, RefundService refunds,
-                RefurbishmentQueue refurbishment, SupplierClaims claims, ReplacementOrders replacements,
-                CustomerNotifications notifications, LifecyclePolicy policy) {
+                LifecyclePolicy policy) {
         this.returns = returns;
         this.catalog = catalog;
         this.ledger = ledger;
         this.refunds = refunds;
-        this.refurbishment = refurbishment;
-        this.claims = claims;
-        this.replacements = replacements;
-        this.notifications = notifications;
         this.policy = policy;
     }
 
+    /** The idempotency key of the stock move that carries out a line's disposition. */
+    public static String dispositionMoveKey(UUID returnId, int lineNo) {
+        return "return-" + returnId + "-line-" + lineNo + "-disposition";
+    }
+
     /**
-     * @param approver who approved the return, or null when it needed no approval (the refund is then approved by
-     *                 the system, within policy)
+     * Moves the units of every decided line to the location of its disposition, with the move's journal entry (and,
+     * for liquidation, the write-down to the net realisable value). A repeated delivery finds the moves recorded
+     * under their keys and changes nothing.
      */
     @Transactional
-    public void resolve(UUID returnId, String approver) {
-        String actor = approver == null ? ReturnService.SYSTEM_ACTOR : approver;
-        boolean resolvingNow = returns.resolve(returnId, actor, "Dispositions carried out and refunds released");
-        if (!resolvingNow) {
-            return;
-        }
+    public void moveStock(UUID returnId) {
         OrderReference order = returns.orderOf(returnId);
         for (ReturnLineView line : returns.lines(returnId)) {
             if (line.disposition() == null) {
                 continue;
             }
-            Disposition disposition = line.disposition();
-            if (disposition == Disposition.HOLD) {
+            if (line.disposition() == Disposition.HOLD) {
                 throw new IllegalStateException("Return " + returnId + " line " + line.lineNo()
                         + " is still on hold and cannot be resolved");
             }
-            moveOut(returnId, order, line, disposition);
-            refund(returnId, line, actor);
-            if (line.refundDecision() == RefundDecision.REPLACEMENT) {
-                replacements.create(returnId, line.lineNo(), line.sku(), line.quantity(), order.warehouse(), actor);
-            }
+            moveOut(returnId, order, line, line.disposition());
         }
     }
 
@@ -103,22 +81,37 @@ public class Resolutions {
             case SCRAP -> LocationType.SCRAPPED;
             case HOLD -> throw new IllegalArgumentException("HOLD is not a destination");
         };
+        if (from == to) {
+            // Moved by an earlier delivery of this step, which recorded the new location.
+            return;
+        }
         String warehouse = order.warehouse();
         long fromId = catalog.locationId(warehouse, from);
         Long netRealisableValue = disposition == Disposition.LIQUIDATE
                 ? ledger.valueOf(line.receivedSku(), fromId, line.receivedQuantity())
                 * policy.liquidationRecoveryPercent() / 100 : null;
-        RecordedMove move = ledger.record(new StockMoveRequest("return-" + returnId + "-line-" + line.lineNo()
-                + "-disposition", line.receivedSku(), line.receivedSerial(), null, line.receivedQuantity(), fromId,
-                catalog.locationId(warehouse, to), MoveReason.valueOf(disposition.name()), ReferenceType.RETURN,
-                returnId.toString(), line.lineNo(), null, netRealisableValue, ReturnService.SYSTEM_ACTOR));
+        ledger.record(new StockMoveRequest(dispositionMoveKey(returnId, line.lineNo()), line.receivedSku(),
+                line.receivedSerial(), null, line.receivedQuantity(), fromId, catalog.locationId(warehouse, to),
+                MoveReason.valueOf(disposition.name()), ReferenceType.RETURN, returnId.toString(), line.lineNo(),
+                null, netRealisableValue, ReturnService.SYSTEM_ACTOR));
         returns.recordLocation(returnId, line.lineNo(), to);
-        if (disposition == Disposition.REFURBISH) {
-            refurbishment.enqueue(returnId, line.lineNo(), line.receivedSku(), line.receivedSerial(),
-                    line.receivedQuantity(), warehouse, ReturnService.SYSTEM_ACTOR);
-        } else if (disposition == Disposition.VENDOR_RETURN) {
-            claims.open(returnId, line.lineNo(), line.receivedSku(), line.receivedSerial(), line.receivedQuantity(),
-                    move.valueMinor(), order.currency(), warehouse, ReturnService.SYSTEM_ACTOR);
+    }
+
+    /**
+     * Holds, approves and releases the refund of every decided line, each with its credit note, and marks the return
+     * RESOLVED, all in one transaction; a repeated delivery finds the return RESOLVED and changes nothing.
+     *
+     * @param actor who approved the return, or the system when it needed no approval (within policy)
+     */
+    @Transactional
+    public void releaseRefunds(UUID returnId, String actor) {
+        if (!returns.resolve(returnId, actor, "Dispositions carried out and refunds released")) {
+            return;
+        }
+        for (ReturnLineView line : returns.lines(returnId)) {
+            if (line.disposition() != null) {
+                refund(returnId, line, actor);
+            }
         }
     }
 
@@ -134,21 +127,9 @@ public class Resolutions {
         refunds.release(held.id(), actor);
     }
 
-    /** Closes a resolved return and tells the customer how it ended. */
+    /** Closes a resolved return; the customer is told how it ended (see the notifications). */
     @Transactional
     public void close(UUID returnId) {
-        boolean closedNow = returns.close(returnId, ReturnService.SYSTEM_ACTOR, "Return closed");
-        if (!closedNow) {
-            return;
-        }
-        List<String> outcome = new ArrayList<>();
-        String currency = returns.orderOf(returnId).currency();
-        for (RefundView refund : refunds.refundsOf(returnId)) {
-            outcome.add(refund.amountMinor() > 0 ? Money.fromMinorUnits(refund.amountMinor(),
-                    java.util.Currency.getInstance(currency)) + " " + currency + " refunded for line " + refund.lineNo()
-                    : "line " + refund.lineNo() + ": " + refund.decision());
-        }
-        notifications.send(returnId, NotificationType.RETURN_CLOSED, "Your return "
-                + returns.summary(returnId).rmaNumber() + " is complete: " + String.join("; ", outcome) + ".");
+        returns.close(returnId, ReturnService.SYSTEM_ACTOR, "Return closed");
     }
 }

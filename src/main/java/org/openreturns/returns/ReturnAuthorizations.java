@@ -8,8 +8,6 @@ import java.util.UUID;
 import org.openreturns.carriers.CarrierLabels;
 import org.openreturns.carriers.CarrierLabels.ReturnLabel;
 import org.openreturns.catalog.CatalogService;
-import org.openreturns.notifications.CustomerNotifications;
-import org.openreturns.notifications.NotificationType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,18 +23,16 @@ public class ReturnAuthorizations {
     private final AuthorizationRepository authorizations;
     private final CarrierLabels carrierLabels;
     private final CatalogService catalog;
-    private final CustomerNotifications notifications;
     private final LifecyclePolicy policy;
     private final Clock clock;
 
     ReturnAuthorizations(ReturnService returns, AuthorizationRepository authorizations, CarrierLabels carrierLabels,
-                         CatalogService catalog, CustomerNotifications notifications, LifecyclePolicy policy,
+                         CatalogService catalog, LifecyclePolicy policy,
                          Clock clock) {
         this.returns = returns;
         this.authorizations = authorizations;
         this.carrierLabels = carrierLabels;
         this.catalog = catalog;
-        this.notifications = notifications;
         this.policy = policy;
         this.clock = clock;
     }
@@ -63,31 +59,20 @@ public class ReturnAuthorizations {
         OffsetDateTime now = OffsetDateTime.now(clock);
         authorizations.insertOnce(returnId, warehouse, label, instructions, now.plus(policy.parcelExpiry()), now,
                 actor);
-        notifications.send(returnId, NotificationType.RETURN_AUTHORIZED, "Your return " + summary.rmaNumber()
-                + " is authorized. " + instructions);
     }
 
     /** Rejects a requested or reviewed return with the reason the customer is told. */
     @Transactional
     public void reject(UUID returnId, String reviewedBy, String reason) {
         String actor = reviewedBy == null ? ReturnService.SYSTEM_ACTOR : reviewedBy;
-        boolean rejectedNow = returns.reject(returnId, actor, reason);
-        if (rejectedNow) {
-            notifications.send(returnId, NotificationType.RETURN_REJECTED,
-                    "Your return " + returns.summary(returnId).rmaNumber() + " cannot be accepted: " + reason);
-        }
+        returns.reject(returnId, actor, reason);
     }
 
     /** Ends an authorized return whose parcel did not arrive in time; its quantity can be returned again. */
     @Transactional
     public void expire(UUID returnId) {
-        ReturnSummary summary = returns.summary(returnId);
-        boolean expiredNow = returns.expire(returnId, ReturnService.SYSTEM_ACTOR, "No parcel was received within " + policy.parcelExpiry()
-                        + " of the authorization or the carrier's last event");
-        if (expiredNow) {
-            notifications.send(returnId, NotificationType.RETURN_EXPIRED, "Your return " + summary.rmaNumber()
-                    + " has expired because no parcel reached us. You can request a new return.");
-        }
+        returns.expire(returnId, ReturnService.SYSTEM_ACTOR, "No parcel was received within "
+                + policy.parcelExpiry() + " of the authorization or the carrier's last event");
     }
 
     @Transactional(readOnly = true)

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.openreturns.notifications.CustomerNotification;
 import org.openreturns.process.HumanTask;
 
 /**
@@ -15,7 +14,7 @@ import org.openreturns.process.HumanTask;
 public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, String channel, String currency,
                             String warehouse, ReturnStatus status, OffsetDateTime requestedAt, String requestedBy,
                             String customerMessage, List<ReturnLineView> lines, Refund refund,
-                            List<TimelineEntry> timeline, List<CustomerNotification> notifications,
+                            List<TimelineEntry> timeline, List<Notification> notifications,
                             List<OpenTask> openTasks) {
 
     /** The money side: null until a refund is decided for a line. */
@@ -24,6 +23,10 @@ public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, Str
 
     public record TimelineEntry(OffsetDateTime at, String actor, String type, ReturnStatus fromStatus,
                                 ReturnStatus toStatus, String detail) {
+    }
+
+    /** A message the customer was sent about the return. */
+    public record Notification(UUID returnId, String type, String recipient, String message, OffsetDateTime sentAt) {
     }
 
     /** A task waiting for a person, since {@code createdAt}. */

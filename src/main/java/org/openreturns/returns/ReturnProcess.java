@@ -1,5 +1,7 @@
 package org.openreturns.returns;
 
+import org.openreturns.process.StepContext;
+
 /**
  * The names that bind the code to {@code bpmn/return-process.bpmn}: process id, task types, message names, error
  * codes and variables. The model is the source; a test checks that every task type there has a handler.
@@ -18,7 +20,12 @@ public final class ReturnProcess {
     public static final String TASK_RECORD_APPROVAL = "record-approval";
     public static final String TASK_HOLD = "hold-return";
     public static final String TASK_RECORD_DISPUTE_RESOLUTION = "record-dispute-resolution";
-    public static final String TASK_RESOLVE = "resolve-return";
+    /** The resolution, one step per capability, in the order of the model. */
+    public static final String TASK_MOVE_RETURNED_STOCK = "move-returned-stock";
+    public static final String TASK_RELEASE_REFUNDS = "release-refunds";
+    public static final String TASK_CREATE_REPLACEMENT_ORDERS = "create-replacement-orders";
+    public static final String TASK_OPEN_SUPPLIER_CLAIMS = "open-supplier-claims";
+    public static final String TASK_QUEUE_REFURBISHMENT = "queue-refurbishment";
     public static final String TASK_CLOSE = "close-return";
     public static final String TASK_ESCALATE_OVERDUE = "escalate-overdue-return";
     /** The user task listener that keeps the approver from being the inspector (four eyes). */
@@ -87,5 +94,14 @@ public final class ReturnProcess {
     public static final String DISPUTE_RESOLVED_BY = "disputeResolvedBy";
 
     private ReturnProcess() {
+    }
+
+    /**
+     * In whose name the resolution's steps act: the person who approved the return, or the system when the return
+     * needed no approval (within policy).
+     */
+    public static String resolvingActor(StepContext context) {
+        return context.optionalBoolean(APPROVAL_GRANTED).orElse(false) ? context.string(APPROVED_BY)
+                : ReturnService.SYSTEM_ACTOR;
     }
 }

@@ -1,5 +1,6 @@
 package org.openreturns.returns;
 
+import static org.openreturns.db.Tables.CUSTOMER_NOTIFICATION;
 import static org.openreturns.db.Tables.INSPECTION;
 import static org.openreturns.db.Tables.REFUND;
 import static org.openreturns.db.Tables.RETURN_EVENT;
@@ -158,6 +159,14 @@ class ReturnRepository {
                 .fetch(event -> new ReturnDetails.TimelineEntry(event.getOccurredAt(), event.getActor(),
                         event.getType(), valueOrNull(ReturnStatus.class, event.getFromStatus()),
                         valueOrNull(ReturnStatus.class, event.getToStatus()), event.getDetail()));
+    }
+
+    /** What the customer was told about the return, oldest first, read from the notifications' table. */
+    List<ReturnDetails.Notification> notifications(UUID returnId) {
+        return db.selectFrom(CUSTOMER_NOTIFICATION).where(CUSTOMER_NOTIFICATION.RETURN_ID.eq(returnId))
+                .orderBy(CUSTOMER_NOTIFICATION.ID)
+                .fetch(row -> new ReturnDetails.Notification(row.getReturnId(), row.getType(), row.getRecipient(),
+                        row.getMessage(), row.getSentAt()));
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.db.tables.records.ReturnRequestRecord;
 import org.openreturns.catalog.CatalogService;
-import org.openreturns.notifications.CustomerNotifications;
 import org.openreturns.orders.OrderLine;
 import org.openreturns.orders.OrderService;
 import org.openreturns.orders.SalesOrder;
@@ -22,6 +21,7 @@ import org.openreturns.process.ProcessRuntime;
 import org.openreturns.system.FieldProblem;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,20 +38,20 @@ public class ReturnService {
     private final ReturnRepository returns;
     private final OrderService orders;
     private final CatalogService catalog;
-    private final CustomerNotifications notifications;
     private final ProcessRuntime processRuntime;
     private final HumanTasks humanTasks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReturnService(ReturnRepository returns, OrderService orders, CatalogService catalog,
-                  CustomerNotifications notifications, ProcessRuntime processRuntime, HumanTasks humanTasks,
+                  ProcessRuntime processRuntime, HumanTasks humanTasks, ApplicationEventPublisher events,
                   Clock clock) {
         this.returns = returns;
         this.orders = orders;
         this.catalog = catalog;
-        this.notifications = notifications;
         this.processRuntime = processRuntime;
         this.humanTasks = humanTasks;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -200,6 +200,8 @@ public class ReturnService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         returns.updateStatus(returnId, transition.to(), now);
         returns.insertEvent(returnId, now, actor, transition.eventType(), current, transition.to(), detail);
+        events.publishEvent(new ReturnStatusChanged(returnId, stored.getRmaNumber(), current, transition.to(), actor,
+                detail, now));
         return true;
     }
 
@@ -271,7 +273,7 @@ public class ReturnService {
                 order.currency(), order.warehouse(), ReturnStatus.valueOf(stored.getStatus()),
                 stored.getRequestedAt(), stored.getRequestedBy(), stored.getCustomerMessage(),
                 returns.lines(returnId), returns.refund(returnId).orElse(null), returns.timeline(returnId),
-                notifications.sentFor(returnId), humanTasks.openTasksOf(returnId.toString()).stream().map(ReturnDetails.OpenTask::of).toList());
+                returns.notifications(returnId), humanTasks.openTasksOf(returnId.toString()).stream().map(ReturnDetails.OpenTask::of).toList());
     }
 
     private static ReturnSummary summary(ReturnRequestRecord stored) {

@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openreturns.OpenReturnsApplication;
+import org.openreturns.claims.SupplierClaims;
 import org.openreturns.orders.OrderIngestion;
 import org.openreturns.orders.OrderService;
 import org.openreturns.process.ProcessRuntime;
@@ -31,6 +32,8 @@ import org.openreturns.quality.InspectionService;
 import org.openreturns.receiving.ParcelScan;
 import org.openreturns.receiving.ReceiptService;
 import org.openreturns.receiving.ReturnReceipts;
+import org.openreturns.refurbishment.RefurbishmentQueue;
+import org.openreturns.replacements.ReplacementOrders;
 import org.openreturns.resolution.ResolutionPlanner;
 import org.openreturns.resolution.Resolutions;
 import org.openreturns.returns.ReturnAuthorizations;
@@ -214,8 +217,24 @@ public final class LifecycleBenchmark {
         timed("record inspection", () -> app.getBean(InspectionService.class).record(returnId, 1,
                 new InspectionFindings("A", true, null, true, true, true, null, null, List.of(), "quality1")));
         timed("decide", () -> app.getBean(ResolutionPlanner.class).plan(returnId));
-        timed("resolve", () -> {
-            app.getBean(Resolutions.class).resolve(returnId, null);
+        timed("move stock", () -> {
+            app.getBean(Resolutions.class).moveStock(returnId);
+            return null;
+        });
+        timed("release refunds", () -> {
+            app.getBean(Resolutions.class).releaseRefunds(returnId, ReturnService.SYSTEM_ACTOR);
+            return null;
+        });
+        timed("replacement orders", () -> {
+            app.getBean(ReplacementOrders.class).createForReturn(returnId, ReturnService.SYSTEM_ACTOR);
+            return null;
+        });
+        timed("supplier claims", () -> {
+            app.getBean(SupplierClaims.class).openForReturn(returnId);
+            return null;
+        });
+        timed("refurbishment", () -> {
+            app.getBean(RefurbishmentQueue.class).enqueueForReturn(returnId);
             return null;
         });
         timed("close", () -> {

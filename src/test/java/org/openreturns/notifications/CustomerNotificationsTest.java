@@ -3,6 +3,7 @@ package org.openreturns.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
@@ -16,16 +17,19 @@ import org.openreturns.accounting.Journal;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.orders.OrderService;
+import org.openreturns.returns.ReturnStatus;
+import org.openreturns.returns.ReturnStatusChanged;
 import org.openreturns.system.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customer notifications on PostgreSQL: recorded once per return and kind, to the order's customer, and handed to
- * the sender (the log, for now) only when the step that sent them commits.
+ * the sender (the log, for now) only when the step that sent them commits; what a status change tells the customer.
  */
 @ReturnsIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -45,6 +49,8 @@ class CustomerNotificationsTest {
     CatalogService catalog;
     @Autowired
     Journal journal;
+    @Autowired
+    ApplicationEventPublisher events;
 
     Line line;
 
@@ -95,6 +101,33 @@ class CustomerNotificationsTest {
 
         notifications.send(line.returnId(), NotificationType.RETURN_CLOSED, "Your return is complete.");
         assertThat(logged(output)).isEqualTo(1);
+    }
+
+    @Test
+    void aStatusChangeTellsTheCustomerWhenItCommitsAndNotWhenItRollsBack(CapturedOutput output) {
+        ReturnStatusChanged rejected = new ReturnStatusChanged(line.returnId(), "RMA-TEST-1", ReturnStatus.REQUESTED,
+                ReturnStatus.REJECTED, "system", "Final-sale items cannot be returned", OffsetDateTime.now());
+        new TransactionTemplate(transactions).executeWithoutResult(step -> {
+            events.publishEvent(rejected);
+            step.setRollbackOnly();
+        });
+        assertThat(notifications.sentFor(line.returnId())).isEmpty();
+
+        new TransactionTemplate(transactions).executeWithoutResult(step -> events.publishEvent(rejected));
+        assertThat(notifications.sentFor(line.returnId())).singleElement().satisfies(sent -> {
+            assertThat(sent.type()).isEqualTo(NotificationType.RETURN_REJECTED);
+            assertThat(sent.message()).isEqualTo(
+                    "Your return RMA-TEST-1 cannot be accepted: Final-sale items cannot be returned");
+        });
+        assertThat(logged(output)).isEqualTo(1);
+    }
+
+    @Test
+    void statusesTheCustomerDoesNotFollowSendNothing() {
+        new TransactionTemplate(transactions).executeWithoutResult(step -> events.publishEvent(
+                new ReturnStatusChanged(line.returnId(), "RMA-TEST-2", ReturnStatus.RECEIVED, ReturnStatus.INSPECTED,
+                        "quality1", "All lines inspected", OffsetDateTime.now())));
+        assertThat(notifications.sentFor(line.returnId())).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.openreturns.process.operaton;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.openreturns.process.TaskNotFoundException;
 import org.operaton.bpm.engine.FormService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.exception.NullValueException;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.IdentityLinkType;
 import org.operaton.bpm.engine.task.Task;
@@ -52,16 +54,14 @@ class OperatonHumanTasks implements HumanTasks {
 
     @Override
     public List<HumanTask> openTasksOfGroup(String group) {
-        return taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().active()
-                .initializeFormKeys().orderByTaskCreateTime().asc().list()
-                .stream().map(this::toHumanTask).toList();
+        return stillOpen(taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().active()
+                .initializeFormKeys().orderByTaskCreateTime().asc().list());
     }
 
     @Override
     public List<HumanTask> openTasksOf(String businessKey) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active()
-                .initializeFormKeys().orderByTaskCreateTime().asc().list()
-                .stream().map(this::toHumanTask).toList();
+        return stillOpen(taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active()
+                .initializeFormKeys().orderByTaskCreateTime().asc().list());
     }
 
     @Override
@@ -141,6 +141,22 @@ class OperatonHumanTasks implements HumanTasks {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the form of task " + taskId, e);
         }
+    }
+
+    /**
+     * The tasks with their variables and groups, read one by one after the query: a task that someone completes in
+     * between is no longer open and is left out, instead of failing the whole list.
+     */
+    private List<HumanTask> stillOpen(List<Task> tasks) {
+        List<HumanTask> open = new ArrayList<>();
+        for (Task task : tasks) {
+            try {
+                open.add(toHumanTask(task));
+            } catch (NullValueException completedMeanwhile) {
+                // Completed since the query: the list shows open tasks only.
+            }
+        }
+        return open;
     }
 
     private HumanTask toHumanTask(Task task) {

@@ -139,7 +139,11 @@ class AtLeastOnceDeliveryTest {
         deliverTwice("record-inspection");
         assertThat(variables).containsEntry("allLinesInspected", true);
         deliverTwice("decide-resolution");
-        deliverTwice("resolve-return");
+        deliverTwice("move-returned-stock");
+        deliverTwice("release-refunds");
+        deliverTwice("create-replacement-orders");
+        deliverTwice("open-supplier-claims");
+        deliverTwice("queue-refurbishment");
         deliverTwice("close-return");
 
         String returnId = requested.returnId().toString();

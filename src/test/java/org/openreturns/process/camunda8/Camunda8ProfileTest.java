@@ -73,7 +73,7 @@ class Camunda8ProfileTest {
             }
         }
 
-        assertThat(jobTypes).contains("check-eligibility", "record-inspection", "resolve-return", "check-four-eyes",
+        assertThat(jobTypes).contains("check-eligibility", "record-inspection", "release-refunds", "check-four-eyes",
                 "run-reconciliation", "resolve-unexpected-parcel");
         assertThat(workers.isOpen()).isTrue();
         assertThat(workers.openJobTypes()).isEqualTo(jobTypes);

@@ -77,7 +77,7 @@ class StepJobHandlerTest {
         StepHandler failing = new StepHandler() {
             @Override
             public String taskType() {
-                return "resolve-return";
+                return "release-refunds";
             }
 
             @Override
@@ -86,7 +86,7 @@ class StepJobHandlerTest {
             }
         };
 
-        run(failing, new TestJob("resolve-return", "ResolveReturn", 1, 3, Map.of(), null));
+        run(failing, new TestJob("release-refunds", "ReleaseRefunds", 1, 3, Map.of(), null));
 
         assertThat(client.command()).isEqualTo("newFailCommand");
         assertThat(client.call("retries").orElseThrow().argument()).isEqualTo(2);
@@ -98,7 +98,7 @@ class StepJobHandlerTest {
     void theLastRetryLeavesNoneSoZeebeRaisesAnIncident() {
         StepHandler failing = handler(null);
 
-        run(failing, new TestJob("resolve-return", "ResolveReturn", 1, 1, Map.of(), null));
+        run(failing, new TestJob("release-refunds", "ReleaseRefunds", 1, 1, Map.of(), null));
 
         assertThat(client.call("retries").orElseThrow().argument()).isEqualTo(0);
     }

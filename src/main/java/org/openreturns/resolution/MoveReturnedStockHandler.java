@@ -6,26 +6,24 @@ import org.openreturns.process.StepResult;
 import org.openreturns.returns.ReturnProcess;
 import org.springframework.stereotype.Component;
 
-/** Carries out the validated return's dispositions and releases its refunds. */
+/** Moves the validated return's units to the locations of their dispositions. */
 @Component
-class ResolveReturnHandler implements StepHandler {
+class MoveReturnedStockHandler implements StepHandler {
 
     private final Resolutions resolutions;
 
-    ResolveReturnHandler(Resolutions resolutions) {
+    MoveReturnedStockHandler(Resolutions resolutions) {
         this.resolutions = resolutions;
     }
 
     @Override
     public String taskType() {
-        return ReturnProcess.TASK_RESOLVE;
+        return ReturnProcess.TASK_MOVE_RETURNED_STOCK;
     }
 
     @Override
     public StepResult handle(StepContext context) {
-        boolean approved = context.optionalBoolean(ReturnProcess.APPROVAL_GRANTED).orElse(false);
-        resolutions.resolve(context.uuid(ReturnProcess.RETURN_ID),
-                approved ? context.string(ReturnProcess.APPROVED_BY) : null);
+        resolutions.moveStock(context.uuid(ReturnProcess.RETURN_ID));
         return StepResult.completed();
     }
 }
