@@ -22,7 +22,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** The table of status changes, read as the lifecycle of docs/specification/lifecycle.md: every arrow allowed, no other. */
+/** The table of status changes, read as the lifecycle of docs/specification/lifecycle.md: every arrow allowed. */
 class ReturnTransitionTest {
 
     private record Arrow(ReturnStatus from, ReturnStatus to) {
