@@ -9,8 +9,8 @@ import org.openreturns.catalog.LocationType;
 import org.openreturns.claims.SupplierClaims;
 import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.RecordedMove;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.notifications.CustomerNotifications;
 import org.openreturns.notifications.NotificationType;
@@ -105,13 +105,16 @@ public class Resolutions {
         };
         String warehouse = order.warehouse();
         long fromId = catalog.locationId(warehouse, from);
-        Long netRealisableValue = disposition == Disposition.LIQUIDATE
-                ? ledger.valueOf(line.receivedSku(), fromId, line.receivedQuantity())
-                * policy.liquidationRecoveryPercent() / 100 : null;
-        RecordedMove move = ledger.record(new StockMoveRequest("return-" + returnId + "-line-" + line.lineNo()
-                + "-disposition", line.receivedSku(), line.receivedSerial(), null, line.receivedQuantity(), fromId,
-                catalog.locationId(warehouse, to), MoveReason.valueOf(disposition.name()), ReferenceType.RETURN,
-                returnId.toString(), line.lineNo(), null, netRealisableValue, ReturnService.SYSTEM_ACTOR));
+        StockMoveRequest request = StockMoveRequest.between("return-" + returnId + "-line-" + line.lineNo()
+                        + "-disposition", line.receivedSku(), line.receivedSerial(), line.receivedQuantity(), fromId,
+                catalog.locationId(warehouse, to), MoveReason.valueOf(disposition.name()),
+                Reference.returnLine(returnId, line.lineNo()), ReturnService.SYSTEM_ACTOR);
+        if (disposition == Disposition.LIQUIDATE) {
+            long netRealisableValue = ledger.valueOf(line.receivedSku(), fromId, line.receivedQuantity())
+                    * policy.liquidationRecoveryPercent() / 100;
+            request = request.writtenDownTo(netRealisableValue);
+        }
+        RecordedMove move = ledger.record(request);
         returns.recordLocation(returnId, line.lineNo(), to);
         if (disposition == Disposition.REFURBISH) {
             refurbishment.enqueue(returnId, line.lineNo(), line.receivedSku(), line.receivedSerial(),
