@@ -165,7 +165,7 @@ class ReconciliationChecksTest {
         assertThat(aboutThisSku(checks.overdueInReturns(OffsetDateTime.now().plusMinutes(1))))
                 .singleElement().satisfies(finding -> {
                     assertThat(finding.type()).isEqualTo(CheckType.OVERDUE_IN_RETURNS);
-                    assertThat(finding.locationType()).isEqualTo("QUARANTINE");
+                    assertThat(finding.locationType()).isEqualTo(QUARANTINE);
                 });
     }
 
