@@ -27,7 +27,11 @@ public final class LedgerFixtures {
 
     /** A warehouse with one location of each type; the location ids by type. */
     public Map<LocationType, Long> warehouse() {
-        String code = "WH-" + UUID.randomUUID().toString().substring(0, 8);
+        return warehouse("WH-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** The warehouse of this code, with one location of each type; the location ids by type. */
+    public Map<LocationType, Long> warehouse(String code) {
         db.insertInto(WAREHOUSE).set(WAREHOUSE.CODE, code).set(WAREHOUSE.NAME, "Test " + code)
                 .set(WAREHOUSE.COUNTRY, "DE").set(WAREHOUSE.CREATED_AT, NOW).execute();
         Map<LocationType, Long> locations = new EnumMap<>(LocationType.class);
