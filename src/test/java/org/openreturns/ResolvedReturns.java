@@ -23,8 +23,8 @@ import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.inventory.LedgerFixtures;
 import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.orders.CustomerTier;
 import org.openreturns.orders.OrderIngestion;
@@ -101,15 +101,13 @@ public final class ResolvedReturns {
      */
     public void unitIn(Line line, LocationType destination, MoveReason reason) {
         long receiving = catalog.locationId(line.warehouse(), LocationType.RETURNS_RECEIVING);
+        Reference reference = Reference.returnLine(line.returnId(), line.lineNo());
         ledger.record(List.of(
-                move(line, "receipt", MoveReason.RETURN_RECEIPT,
-                        catalog.locationId(line.warehouse(), LocationType.CUSTOMER), receiving, UNIT_COST),
-                move(line, "disposition", reason, receiving, catalog.locationId(line.warehouse(), destination), null)));
-    }
-
-    private static StockMoveRequest move(Line line, String step, MoveReason reason, long from, long to, Long cost) {
-        return new StockMoveRequest("test-" + line.returnId() + "-" + step, line.sku(), line.serial(), null, 1, from,
-                to, reason, ReferenceType.RETURN, line.returnId().toString(), line.lineNo(), cost, null, "test");
+                StockMoveRequest.returnReceipt("test-" + line.returnId() + "-receipt", line.sku(), line.serial(), 1,
+                        catalog.locationId(line.warehouse(), LocationType.CUSTOMER), receiving, UNIT_COST, reference,
+                        "test"),
+                StockMoveRequest.between("test-" + line.returnId() + "-disposition", line.sku(), line.serial(), 1,
+                        receiving, catalog.locationId(line.warehouse(), destination), reason, reference, "test")));
     }
 
     /** Units bought into the warehouse's sellable stock at cost. */
@@ -124,9 +122,8 @@ public final class ResolvedReturns {
     }
 
     private static StockMoveRequest purchase(String sku, String serial, int quantity, long sellable) {
-        return new StockMoveRequest("test-purchase-" + UUID.randomUUID(), sku, serial, null, quantity, null,
-                sellable, MoveReason.PURCHASE_RECEIPT, ReferenceType.PURCHASE, "PO-TEST", null, UNIT_COST, null,
-                "test");
+        return StockMoveRequest.purchaseReceipt("test-purchase-" + UUID.randomUUID(), sku, serial, quantity, sellable,
+                UNIT_COST, "PO-TEST", "test");
     }
 
     /** Units of the SKU by location type (its warehouse is the test's own). */

@@ -15,16 +15,16 @@ import org.openreturns.catalog.LocationType;
 import org.openreturns.catalog.Product;
 import org.openreturns.db.tables.records.SupplierClaimRecord;
 import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
-import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.RecordedMove;
+import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveException;
+import org.openreturns.inventory.StockMoveRequest;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.resolution.Resolutions;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.OrderReference;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
-import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
@@ -112,11 +112,10 @@ public class SupplierClaims {
             return view(claim);
         }
         try {
-            ledger.record(new StockMoveRequest("supplier-claim-" + claimId + "-shipment", claim.getSku(),
-                    claim.getSerial(), null, claim.getQuantity(),
-                    catalog.locationId(claim.getWarehouse(), LocationType.VENDOR_RETURN), null,
-                    MoveReason.VENDOR_SHIPMENT, ReferenceType.RETURN, claim.getReturnId().toString(),
-                    claim.getReturnLineNo(), null, null, actor));
+            ledger.record(StockMoveRequest.outOfTheBooks("supplier-claim-" + claimId + "-shipment", claim.getSku(),
+                    claim.getSerial(), claim.getQuantity(),
+                    catalog.locationId(claim.getWarehouse(), LocationType.VENDOR_RETURN), MoveReason.VENDOR_SHIPMENT,
+                    Reference.returnLine(claim.getReturnId(), claim.getReturnLineNo()), actor));
         } catch (StockMoveException refused) {
             // The units are no longer where the claim expects them: shipping them would explain nothing.
             throw new ConflictException("Supplier claim " + claimId + " cannot be shipped: " + refused.getMessage());

@@ -73,7 +73,6 @@ class DemoStock {
     private static StockMoveRequest opening(String warehouse, String sku, String serial, int quantity, long location,
                                             long unitCost) {
         String key = "demo-opening-" + warehouse + "-" + sku + (serial == null ? "" : "-" + serial);
-        return new StockMoveRequest(key, sku, serial, null, quantity, null, location, MoveReason.OPENING_BALANCE,
-                ReferenceType.PURCHASE, "opening-balance", null, unitCost, null, "demo-stock");
+        return StockMoveRequest.openingStock(key, sku, serial, quantity, location, unitCost, "demo-stock");
     }
 }

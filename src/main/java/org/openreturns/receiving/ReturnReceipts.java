@@ -11,8 +11,8 @@ import org.openreturns.catalog.LocationType;
 import org.openreturns.catalog.Product;
 import org.openreturns.db.tables.records.ParcelReceiptRecord;
 import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.ReturnLineView;
@@ -106,7 +106,7 @@ public class ReturnReceipts {
     private void bookLine(UUID returnId, ParcelReceiptRecord receipt, ReturnLineView line, ParcelScan.Item item) {
         returns.recordReceivedItem(returnId, line.lineNo(), item.sku(), item.serial(), item.quantity());
         String key = "return-" + returnId + "-line-" + line.lineNo();
-        bookIntoQuarantine(key, item, receipt, ReferenceType.RETURN, returnId.toString(), line.lineNo());
+        bookIntoQuarantine(key, item, receipt, Reference.returnLine(returnId, line.lineNo()));
         returns.recordLocation(returnId, line.lineNo(), LocationType.QUARANTINE);
         List<String> findings = new ArrayList<>();
         if (!item.sku().equals(line.sku())) {
@@ -124,7 +124,7 @@ public class ReturnReceipts {
     /** An item no line asked for is kept in quarantine against the parcel: inventory control finds it there. */
     private void bookExtraItem(UUID returnId, ParcelReceiptRecord receipt, ParcelScan.Item item, int position) {
         String key = "parcel-" + receipt.getId() + "-extra-" + position;
-        bookIntoQuarantine(key, item, receipt, ReferenceType.PARCEL, String.valueOf(receipt.getId()), null);
+        bookIntoQuarantine(key, item, receipt, Reference.parcel(receipt.getId()));
         returns.note(returnId, receipt.getReceivedBy(), "UNEXPECTED_ITEM", item.quantity() + " x " + item.sku()
                 + (item.serial() == null ? "" : " serial " + item.serial())
                 + " arrived but no line of the return asked for it; kept in quarantine");
@@ -132,7 +132,7 @@ public class ReturnReceipts {
 
     /** Into RETURNS_RECEIVING at the unit's cost (the receipt), then on to QUARANTINE to wait for inspection. */
     void bookIntoQuarantine(String keyPrefix, ParcelScan.Item item, ParcelReceiptRecord receipt,
-                            ReferenceType referenceType, String referenceId, Integer referenceLine) {
+                            Reference reference) {
         Product product = catalog.product(item.sku()).orElseThrow(() -> new IllegalStateException(
                 "SKU " + item.sku() + " of receipt " + receipt.getId() + " is not in the catalogue"));
         String warehouse = receipt.getWarehouse();
@@ -141,11 +141,9 @@ public class ReturnReceipts {
         long quarantine = catalog.locationId(warehouse, LocationType.QUARANTINE);
         String by = receipt.getReceivedBy();
         ledger.record(List.of(
-                new StockMoveRequest(keyPrefix + "-receipt", item.sku(), item.serial(), null, item.quantity(),
-                        customer, receiving, MoveReason.RETURN_RECEIPT, referenceType, referenceId, referenceLine,
-                        product.unitCostMinor(), null, by),
-                new StockMoveRequest(keyPrefix + "-quarantine", item.sku(), item.serial(), null, item.quantity(),
-                        receiving, quarantine, MoveReason.QUARANTINE, referenceType, referenceId, referenceLine,
-                        null, null, by)));
+                StockMoveRequest.returnReceipt(keyPrefix + "-receipt", item.sku(), item.serial(), item.quantity(),
+                        customer, receiving, product.unitCostMinor(), reference, by),
+                StockMoveRequest.between(keyPrefix + "-quarantine", item.sku(), item.serial(), item.quantity(),
+                        receiving, quarantine, MoveReason.QUARANTINE, reference, by)));
     }
 }

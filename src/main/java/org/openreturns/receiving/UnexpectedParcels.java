@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.openreturns.db.tables.records.ParcelReceiptRecord;
-import org.openreturns.inventory.ReferenceType;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.process.ProcessRuntime;
 import org.openreturns.returns.ReturnProcess;
 import org.openreturns.returns.ReturnService;
@@ -69,7 +69,7 @@ public class UnexpectedParcels {
             List<ParcelScan.Item> items = receiptService.items(receiptId);
             for (int i = 0; i < items.size(); i++) {
                 returnReceipts.bookIntoQuarantine("parcel-" + receiptId + "-item-" + i, items.get(i), receipt,
-                        ReferenceType.PARCEL, String.valueOf(receiptId), null);
+                        Reference.parcel(receiptId));
             }
             receipts.recordResolution(receiptId, QUARANTINED, null, notes, handledBy, now);
             return List.of();

@@ -12,9 +12,7 @@ import org.jooq.DSLContext;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.db.tables.records.ReconciliationBreakRecord;
-import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.RecordedMove;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.system.FieldProblem;
@@ -89,11 +87,13 @@ public class BreakResolution {
         long difference = found.getActual() - found.getExpected();
         long locationId = catalog.locationId(found.getWarehouseCode(), LocationType.valueOf(found.getLocationType()));
         boolean surplus = difference > 0;
-        RecordedMove move = ledger.record(new StockMoveRequest("break-adjustment-" + breakId, found.getSku(), null,
-                null, (int) Math.abs(difference), surplus ? null : locationId, surplus ? locationId : null,
-                MoveReason.COUNT_ADJUSTMENT, ReferenceType.COUNT, countId(found), null,
-                surplus ? unitCost(found.getSku(), locationId) : null, null,
-                investigatedBy + " (approved by " + approvedBy + ")"));
+        String key = "break-adjustment-" + breakId;
+        int quantity = (int) Math.abs(difference);
+        String by = investigatedBy + " (approved by " + approvedBy + ")";
+        RecordedMove move = ledger.record(surplus
+                ? StockMoveRequest.countSurplus(key, found.getSku(), quantity, locationId,
+                        unitCost(found.getSku(), locationId), countId(found), by)
+                : StockMoveRequest.countShortage(key, found.getSku(), quantity, locationId, countId(found), by));
         breaks.resolve(breakId, BreakStatus.ADJUSTED, approvedBy, OffsetDateTime.now(clock), comment, move.moveId());
         return List.of();
     }

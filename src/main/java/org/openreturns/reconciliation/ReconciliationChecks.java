@@ -53,7 +53,7 @@ class ReconciliationChecks {
             String sku = row.get("sku", String.class);
             long locationId = row.get("location_id", Long.class);
             String warehouse = row.get("warehouse_code", String.class);
-            String type = row.get("type", String.class);
+            LocationType type = LocationType.valueOf(row.get("type", String.class));
             long expected = row.get("expected", Long.class);
             long actual = row.get("actual", Long.class);
             if (expected < 0) {
@@ -158,7 +158,7 @@ class ReconciliationChecks {
             String sku = row.get("sku", String.class);
             findings.add(new Finding(CheckType.OVERDUE_IN_RETURNS, "OVERDUE_IN_RETURNS:" + sku + ":"
                     + row.get("location_id", Long.class), sku, row.get("warehouse_code", String.class),
-                    row.get("type", String.class), null, null, 0, row.get("quantity", Long.class),
+                    LocationType.valueOf(row.get("type", String.class)), null, null, 0, row.get("quantity", Long.class),
                     row.get("quantity", Long.class) + " unit(s) of " + sku + " have waited in "
                             + row.get("type", String.class) + " at " + row.get("warehouse_code", String.class)
                             + " since " + row.get("arrived", OffsetDateTime.class) + ", past the SLA"));
@@ -235,7 +235,7 @@ class ReconciliationChecks {
             String sku = row.get("sku", String.class);
             long countId = row.get("count_id", Long.class);
             String warehouse = row.get("warehouse_code", String.class);
-            String type = row.get("location_type", String.class);
+            LocationType type = LocationType.valueOf(row.get("location_type", String.class));
             findings.add(new Finding(CheckType.COUNT_VARIANCE, "COUNT_VARIANCE:" + countId + ":" + sku, sku,
                     warehouse, type, null, "count " + countId, ledger, counted, "Count " + countId + " found "
                     + counted + " of " + sku + " at " + warehouse + " " + type + ", the ledger had " + ledger));
@@ -265,7 +265,7 @@ class ReconciliationChecks {
             String channel = row.get("channel", String.class);
             String sku = row.get("sku", String.class);
             findings.add(new Finding(CheckType.PHANTOM_INVENTORY, "PHANTOM_INVENTORY:" + channel + ":" + sku, sku,
-                    null, "SELLABLE", null, "channel " + channel, available, reported, channel + " shows " + reported
+                    null, LocationType.SELLABLE, null, "channel " + channel, available, reported, channel + " shows " + reported
                     + " of " + sku + " for sale, but only " + available + " are available to sell"));
         }
         return findings;

@@ -49,7 +49,8 @@ class ReconciliationRepository {
                 .set(RECONCILIATION_BREAK.FINGERPRINT, finding.fingerprint())
                 .set(RECONCILIATION_BREAK.SKU, finding.sku())
                 .set(RECONCILIATION_BREAK.WAREHOUSE_CODE, finding.warehouseCode())
-                .set(RECONCILIATION_BREAK.LOCATION_TYPE, finding.locationType())
+                .set(RECONCILIATION_BREAK.LOCATION_TYPE,
+                        finding.locationType() == null ? null : finding.locationType().name())
                 .set(RECONCILIATION_BREAK.ACCOUNT_CODE, finding.accountCode())
                 .set(RECONCILIATION_BREAK.REFERENCE, finding.reference())
                 .set(RECONCILIATION_BREAK.EXPECTED, finding.expected())

@@ -22,6 +22,7 @@ import org.openreturns.refunds.RefundRepository.LineFacts;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
 import org.openreturns.system.ForbiddenException;
+import org.openreturns.system.Money;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
 import org.springframework.stereotype.Service;
@@ -314,6 +315,6 @@ public class RefundService {
     }
 
     static String money(long minor, String currency) {
-        return Money.major(minor, currency).toPlainString() + " " + currency;
+        return Money.fromMinorUnits(minor, currency).toPlainString() + " " + currency;
     }
 }

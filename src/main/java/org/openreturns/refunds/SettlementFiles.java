@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.openreturns.system.Money;
 import org.openreturns.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,7 +98,7 @@ class SettlementFiles {
                 .where(payouts)
                 .orderBy(OFFLINE_PAYOUT.REFUND_ID)
                 .fetch(row -> List.of(String.valueOf(row.value1()), row.value2(), row.value3(), row.value4(),
-                        Money.major(row.value5(), row.value6()).toPlainString(), row.value6(),
+                        Money.fromMinorUnits(row.value5(), row.value6()).toPlainString(), row.value6(),
                         row.value7() == null ? "" : row.value7(), row.value8()));
     }
 

@@ -15,9 +15,9 @@ import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.db.tables.records.RefurbishmentJobRecord;
 import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveException;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.ReturnLineView;
@@ -106,11 +106,11 @@ public class RefurbishmentQueue {
         LocationType destination = outcome == RefurbishmentOutcome.RESTOCK ? LocationType.SELLABLE
                 : LocationType.SCRAPPED;
         try {
-            ledger.record(new StockMoveRequest("refurbishment-" + jobId, job.getSku(), job.getSerial(), null,
+            ledger.record(StockMoveRequest.between("refurbishment-" + jobId, job.getSku(), job.getSerial(),
                     job.getQuantity(), catalog.locationId(job.getWarehouse(), LocationType.REFURBISHMENT),
                     catalog.locationId(job.getWarehouse(), destination),
                     outcome == RefurbishmentOutcome.RESTOCK ? MoveReason.REFURBISHED : MoveReason.SCRAP,
-                    ReferenceType.RETURN, job.getReturnId().toString(), job.getReturnLineNo(), null, null, actor));
+                    Reference.returnLine(job.getReturnId(), job.getReturnLineNo()), actor));
         } catch (StockMoveException refused) {
             // The unit was moved out of refurbishment some other way (a count adjustment, a transfer): the job
             // cannot be completed as it stands, and someone has to look at it.

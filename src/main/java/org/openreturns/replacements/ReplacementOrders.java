@@ -20,8 +20,8 @@ import org.openreturns.catalog.Product;
 import org.openreturns.db.tables.records.ReplacementOrderRecord;
 import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.RecordedMove;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.refunds.RefundDecision;
 import org.openreturns.returns.ReturnLineView;
@@ -128,8 +128,8 @@ public class ReplacementOrders {
 
     private static StockMoveRequest shipment(String key, String sku, String serial, int quantity, long sellable,
                                              long customer, UUID returnId, int lineNo, String actor) {
-        return new StockMoveRequest(key, sku, serial, null, quantity, sellable, customer,
-                MoveReason.REPLACEMENT_SHIPMENT, ReferenceType.RETURN, returnId.toString(), lineNo, null, null, actor);
+        return StockMoveRequest.between(key, sku, serial, quantity, sellable, customer,
+                MoveReason.REPLACEMENT_SHIPMENT, Reference.returnLine(returnId, lineNo), actor);
     }
 
     /** Replacement orders by status (SHIPPED or BACKORDERED; all when null), oldest first. */

@@ -12,8 +12,8 @@ import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.db.tables.records.ReturnDisputeRecord;
 import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.refunds.DeductionType;
 import org.openreturns.refunds.RefundDecision;
@@ -71,11 +71,11 @@ public class Disputes {
         if (line.locationType() != LocationType.QUARANTINE) {
             return;
         }
-        ledger.record(new StockMoveRequest("return-" + returnId + "-line-" + line.lineNo() + "-block",
-                line.receivedSku(), line.receivedSerial(), null, line.receivedQuantity(),
+        ledger.record(StockMoveRequest.between("return-" + returnId + "-line-" + line.lineNo() + "-block",
+                line.receivedSku(), line.receivedSerial(), line.receivedQuantity(),
                 catalog.locationId(warehouse, LocationType.QUARANTINE),
-                catalog.locationId(warehouse, LocationType.BLOCKED), MoveReason.BLOCK, ReferenceType.RETURN,
-                returnId.toString(), line.lineNo(), null, null, ReturnService.SYSTEM_ACTOR));
+                catalog.locationId(warehouse, LocationType.BLOCKED), MoveReason.BLOCK,
+                Reference.returnLine(returnId, line.lineNo()), ReturnService.SYSTEM_ACTOR));
         returns.recordLocation(returnId, line.lineNo(), LocationType.BLOCKED);
     }
 

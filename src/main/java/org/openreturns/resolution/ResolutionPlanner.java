@@ -1,6 +1,5 @@
 package org.openreturns.resolution;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -76,13 +75,9 @@ public class ResolutionPlanner {
             returns.recordDecision(returnId, line.lineNo(), decision);
             planned.add(decision);
             refundTotal += RefundAmounts.amount(line, decision.refundDecision(), decision.deductionPercent());
-            approvalReasons.addAll(approvalReasons(line, inspection, sold, currency));
+            approvalReasons.addAll(ApprovalRules.lineReasons(line, inspection, sold, currency, policy));
         }
-        BigDecimal limit = policy.refundApprovalLimit();
-        if (Money.fromMinorUnits(refundTotal, Currency.getInstance(currency)).compareTo(limit) > 0) {
-            approvalReasons.add("refund of " + Money.fromMinorUnits(refundTotal, Currency.getInstance(currency))
-                    + " " + currency + " is above the limit of " + limit + " " + currency);
-        }
+        ApprovalRules.refundReason(refundTotal, currency, policy).ifPresent(approvalReasons::add);
         if (planned.stream().anyMatch(decision -> decision.disposition() == Disposition.HOLD)) {
             returns.note(returnId, ReturnService.SYSTEM_ACTOR, "DECIDED", describe(planned));
             return new Plan(Route.DISPUTE, null);
@@ -119,30 +114,6 @@ public class ResolutionPlanner {
         return new LineDecision(line.lineNo(), Disposition.valueOf((String) result.get("disposition")),
                 refundDecision, partial ? DeductionType.valueOf((String) result.get("deductionType")) : null,
                 partial ? ((Number) result.get("deductionPercent")).intValue() : null, (String) result.get("reason"));
-    }
-
-    /**
-     * docs/specification/lifecycle.md, Approval: high value, serialized, or SKU or serial not matching need a second
-     * person's approval.
-     */
-    private List<String> approvalReasons(ReturnLineView line, LineInspection inspection, Product sold,
-                                         String currency) {
-        List<String> reasons = new ArrayList<>();
-        long threshold = sold.highValueThresholdMinor() != null ? sold.highValueThresholdMinor()
-                : Money.toMinorUnits(policy.highValueThreshold(), Currency.getInstance(currency));
-        if (line.unitPriceMinor() >= threshold) {
-            reasons.add("line " + line.lineNo() + " is a high-value item");
-        }
-        if (sold.serialized()) {
-            reasons.add("line " + line.lineNo() + " is a serialized item");
-        }
-        if (!inspection.skuMatches()) {
-            reasons.add("line " + line.lineNo() + ": the SKU returned is not the SKU sold");
-        }
-        if (Boolean.FALSE.equals(inspection.serialMatches())) {
-            reasons.add("line " + line.lineNo() + ": the serial returned is not the serial sold");
-        }
-        return reasons;
     }
 
     static String describe(List<LineDecision> decisions) {

@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.refunds.DeductionType;
 import org.openreturns.refunds.HoldRequest;
@@ -87,13 +87,16 @@ public class Resolutions {
         }
         String warehouse = order.warehouse();
         long fromId = catalog.locationId(warehouse, from);
-        Long netRealisableValue = disposition == Disposition.LIQUIDATE
-                ? ledger.valueOf(line.receivedSku(), fromId, line.receivedQuantity())
-                * policy.liquidationRecoveryPercent() / 100 : null;
-        ledger.record(new StockMoveRequest(dispositionMoveKey(returnId, line.lineNo()), line.receivedSku(),
-                line.receivedSerial(), null, line.receivedQuantity(), fromId, catalog.locationId(warehouse, to),
-                MoveReason.valueOf(disposition.name()), ReferenceType.RETURN, returnId.toString(), line.lineNo(),
-                null, netRealisableValue, ReturnService.SYSTEM_ACTOR));
+        StockMoveRequest request = StockMoveRequest.between(dispositionMoveKey(returnId, line.lineNo()),
+                line.receivedSku(), line.receivedSerial(), line.receivedQuantity(), fromId,
+                catalog.locationId(warehouse, to), MoveReason.valueOf(disposition.name()),
+                Reference.returnLine(returnId, line.lineNo()), ReturnService.SYSTEM_ACTOR);
+        if (disposition == Disposition.LIQUIDATE) {
+            long netRealisableValue = ledger.valueOf(line.receivedSku(), fromId, line.receivedQuantity())
+                    * policy.liquidationRecoveryPercent() / 100;
+            request = request.writtenDownTo(netRealisableValue);
+        }
+        ledger.record(request);
         returns.recordLocation(returnId, line.lineNo(), to);
     }
 

@@ -36,4 +36,9 @@ public final class Money {
     public static BigDecimal fromMinorUnits(long minorUnits, Currency currency) {
         return BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits());
     }
+
+    /** The amount in the major unit of the currency with this ISO 4217 code. */
+    public static BigDecimal fromMinorUnits(long minorUnits, String currencyCode) {
+        return fromMinorUnits(minorUnits, Currency.getInstance(currencyCode));
+    }
 }

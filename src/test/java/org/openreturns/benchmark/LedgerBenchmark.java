@@ -19,8 +19,8 @@ import org.jooq.DSLContext;
 import org.openreturns.OpenReturnsApplication;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.reconciliation.ReconciliationService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -185,13 +185,14 @@ public final class LedgerBenchmark {
                     MoveReason.SCRAP, null);
         }
         quantities[0] += 3;
-        return new StockMoveRequest("bench-" + n, sku, null, null, 3, null, places.get(LocationType.SELLABLE),
-                MoveReason.PURCHASE_RECEIPT, ReferenceType.PURCHASE, "PO-" + n / 1000, null, 900L, null, "benchmark");
+        return StockMoveRequest.purchaseReceipt("bench-" + n, sku, null, 3, places.get(LocationType.SELLABLE), 900L,
+                "PO-" + n / 1000, "benchmark");
     }
 
     private static StockMoveRequest move(int n, String sku, Long from, Long to, MoveReason reason, Long unitCost) {
-        return new StockMoveRequest("bench-" + n, sku, null, null, 1, from, to, reason, ReferenceType.ADJUSTMENT,
-                "bench", null, unitCost, null, "benchmark");
+        StockMoveRequest move = StockMoveRequest.move("bench-" + n, sku, null, 1, from, to, reason,
+                Reference.adjustment("bench"), "benchmark");
+        return unitCost == null ? move : move.atUnitCost(unitCost);
     }
 
     private static String sku(int i) {

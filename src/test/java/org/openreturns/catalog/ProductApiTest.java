@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openreturns.ApiClient;
 import org.openreturns.ReturnsIntegrationTest;
-import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,9 +160,8 @@ class ProductApiTest {
         api.post("admin", "/api/products", product);
         String warehouse = uniqueCode("WH");
         api.post("admin", "/api/warehouses", MasterData.warehouse(warehouse));
-        stockLedger.record(new StockMoveRequest(uniqueCode("RECEIPT"), sku, null, null, 5, null,
-                catalog.locationId(warehouse, LocationType.SELLABLE), MoveReason.PURCHASE_RECEIPT,
-                ReferenceType.PURCHASE, "PO-1", null, 640L, null, "warehouse1"));
+        stockLedger.record(StockMoveRequest.purchaseReceipt(uniqueCode("RECEIPT"), sku, null, 5,
+                catalog.locationId(warehouse, LocationType.SELLABLE), 640L, "PO-1", "warehouse1"));
         product.put("serialized", true);
         product.put("currency", "PLN");
 

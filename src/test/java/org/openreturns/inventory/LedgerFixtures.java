@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.openreturns.catalog.LocationType;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 
 /** Master data for ledger tests, with unique codes so tests sharing one database never collide. */
 public final class LedgerFixtures {
@@ -26,7 +27,11 @@ public final class LedgerFixtures {
 
     /** A warehouse with one location of each type; the location ids by type. */
     public Map<LocationType, Long> warehouse() {
-        String code = "WH-" + UUID.randomUUID().toString().substring(0, 8);
+        return warehouse("WH-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** The warehouse of this code, with one location of each type; the location ids by type. */
+    public Map<LocationType, Long> warehouse(String code) {
         db.insertInto(WAREHOUSE).set(WAREHOUSE.CODE, code).set(WAREHOUSE.NAME, "Test " + code)
                 .set(WAREHOUSE.COUNTRY, "DE").set(WAREHOUSE.CREATED_AT, NOW).execute();
         Map<LocationType, Long> locations = new EnumMap<>(LocationType.class);
@@ -51,7 +56,8 @@ public final class LedgerFixtures {
 
     public static StockMoveRequest move(String sku, String serial, int quantity, Long from, Long to, MoveReason reason,
                                         Long unitCost) {
-        return new StockMoveRequest(UUID.randomUUID().toString(), sku, serial, null, quantity, from, to, reason,
-                ReferenceType.ADJUSTMENT, "test", null, unitCost, null, "tester");
+        StockMoveRequest move = StockMoveRequest.move(UUID.randomUUID().toString(), sku, serial, quantity, from, to,
+                reason, Reference.adjustment("test"), "tester");
+        return unitCost == null ? move : move.atUnitCost(unitCost);
     }
 }

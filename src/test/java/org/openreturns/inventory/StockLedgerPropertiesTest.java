@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.accounting.PostingRules;
 import org.openreturns.catalog.LocationType;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,10 +96,11 @@ class StockLedgerPropertiesTest {
         Long destination = to == null ? null : warehouse.get(to);
         boolean entersBooks = move.from() == null || move.from().isVirtual();
         Long valueAtDestination = move.writeDown() && to == LocationType.LIQUIDATION && !entersBooks ? 0L : null;
-        return new StockMoveRequest(UUID.randomUUID().toString(), skus.get(move.product()),
-                serialized ? "SN-" + move.serial() : null, null, serialized ? 1 : move.quantity(), from, destination,
-                reason(move.from(), to), ReferenceType.ADJUSTMENT, "property", null, (long) move.unitCost(),
-                valueAtDestination, "property-test");
+        StockMoveRequest request = StockMoveRequest.move(UUID.randomUUID().toString(), skus.get(move.product()),
+                serialized ? "SN-" + move.serial() : null, serialized ? 1 : move.quantity(), from, destination,
+                reason(move.from(), to), Reference.adjustment("property"), "property-test")
+                .atUnitCost(move.unitCost());
+        return valueAtDestination == null ? request : request.writtenDownTo(valueAtDestination);
     }
 
     /** The reason decides the account on the outside of the books; inside, the places do. */

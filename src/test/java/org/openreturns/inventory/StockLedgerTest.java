@@ -28,6 +28,7 @@ import org.openreturns.accounting.Journal;
 import org.openreturns.accounting.JournalEntryDraft;
 import org.openreturns.accounting.JournalEntryView;
 import org.openreturns.catalog.LocationType;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The stock ledger on PostgreSQL: balances, values, serials, concurrency, idempotency and the entries it posts. */
@@ -94,9 +95,9 @@ class StockLedgerTest {
     void aLiquidationWritesTheUnitDownToItsNetRealisableValue() {
         ledger.record(move(sku, null, 1, warehouse.get(CUSTOMER), warehouse.get(QUARANTINE),
                 MoveReason.RETURN_RECEIPT, 1000L));
-        StockMoveRequest liquidate = new StockMoveRequest(UUID.randomUUID().toString(), sku, null, null, 1,
-                warehouse.get(QUARANTINE), warehouse.get(LIQUIDATION), MoveReason.LIQUIDATE, ReferenceType.ADJUSTMENT,
-                "test", null, null, 300L, "tester");
+        StockMoveRequest liquidate = StockMoveRequest.between(UUID.randomUUID().toString(), sku, null, 1,
+                warehouse.get(QUARANTINE), warehouse.get(LIQUIDATION), MoveReason.LIQUIDATE,
+                Reference.adjustment("test"), "tester").writtenDownTo(300L);
 
         RecordedMove recorded = ledger.record(liquidate);
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.accounting.Journal;
 import org.openreturns.accounting.JournalEntryDraft;
+import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.orders.OrderService;
 import org.openreturns.refunds.HoldRequest;
 import org.openreturns.refunds.RefundFixtures;
@@ -34,7 +35,6 @@ import org.openreturns.refunds.RefundService;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.inventory.LedgerFixtures;
 import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,8 +134,8 @@ class ReconciliationChecksTest {
     }
 
     private StockMoveRequest returnMove(RefundFixtures.Line line, MoveReason reason, long from, long to) {
-        return new StockMoveRequest(UUID.randomUUID().toString(), sku, null, null, 1, from, to, reason,
-                ReferenceType.RETURN, line.returnId().toString(), 1, 1000L, null, "warehouse1");
+        return StockMoveRequest.between(UUID.randomUUID().toString(), sku, null, 1, from, to, reason,
+                Reference.returnLine(line.returnId(), 1), "warehouse1").atUnitCost(1000L);
     }
 
     /** A move written past the ledger's service, as a faulty import or a manual fix would. */
@@ -165,7 +165,7 @@ class ReconciliationChecksTest {
         assertThat(aboutThisSku(checks.overdueInReturns(OffsetDateTime.now().plusMinutes(1))))
                 .singleElement().satisfies(finding -> {
                     assertThat(finding.type()).isEqualTo(CheckType.OVERDUE_IN_RETURNS);
-                    assertThat(finding.locationType()).isEqualTo("QUARANTINE");
+                    assertThat(finding.locationType()).isEqualTo(QUARANTINE);
                 });
     }
 

@@ -16,8 +16,6 @@ import java.util.UUID;
 import org.openreturns.ApiClient;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
-import org.openreturns.inventory.MoveReason;
-import org.openreturns.inventory.ReferenceType;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
 import org.springframework.http.HttpStatus;
@@ -73,9 +71,8 @@ final class LifecycleDriver {
     /** Sellable stock bought in, e.g. for a replacement to be shipped from. */
     void stock(String sku, int quantity) {
         long cost = catalog.product(sku).orElseThrow().unitCostMinor();
-        ledger.record(new StockMoveRequest("test-stock-" + UUID.randomUUID(), sku, null, null, quantity, null,
-                catalog.locationId(warehouse, LocationType.SELLABLE), MoveReason.PURCHASE_RECEIPT,
-                ReferenceType.PURCHASE, "PO-" + suffix, null, cost, null, "test"));
+        ledger.record(StockMoveRequest.purchaseReceipt("test-stock-" + UUID.randomUUID(), sku, null, quantity,
+                catalog.locationId(warehouse, LocationType.SELLABLE), cost, "PO-" + suffix, "test"));
     }
 
     record OrderLine(int lineNo, String sku, int quantity, String unitPrice, List<String> serials) {
