@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.openreturns.system.FieldProblem;
@@ -26,9 +25,9 @@ class InvalidJsonValuesException extends HttpMessageNotReadableException {
 
     private final List<FieldProblem> problems;
 
-    InvalidJsonValuesException(List<JsonMappingException> failures, HttpInputMessage input) {
-        super("JSON values of the wrong type or name", failures.get(0), input);
-        this.problems = failures.stream().map(InvalidJsonValuesException::problem)
+    InvalidJsonValuesException(List<ProblemCollectingJsonConverter.BadValue> badValues, HttpInputMessage input) {
+        super("JSON values of the wrong type or name", badValues.get(0).failure(), input);
+        this.problems = badValues.stream().map(InvalidJsonValuesException::problem)
                 .sorted(Comparator.comparing(FieldProblem::field)).toList();
     }
 
@@ -36,15 +35,15 @@ class InvalidJsonValuesException extends HttpMessageNotReadableException {
         return problems;
     }
 
-    private static FieldProblem problem(JsonMappingException failure) {
+    private static FieldProblem problem(ProblemCollectingJsonConverter.BadValue badValue) {
+        JsonMappingException failure = badValue.failure();
         String field = path(failure);
         if (failure instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(field, "is not a field of this request; its fields are "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
         }
         if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            String given = failure instanceof InvalidFormatException invalid && invalid.getValue() != null
-                    ? ", not " + json(invalid.getValue()) : "";
+            String given = badValue.given() == null ? "" : ", not " + shortened(badValue.given().toString());
             return new FieldProblem(field, "must be " + expected(mismatch.getTargetType()) + given);
         }
         return new FieldProblem(field, "has a value of the wrong type or format");
@@ -87,8 +86,8 @@ class InvalidJsonValuesException extends HttpMessageNotReadableException {
         return "an object";
     }
 
-    private static String json(Object value) {
-        return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+    private static String shortened(String json) {
+        return json.length() <= 40 ? json : json.substring(0, 37) + "...";
     }
 
     /** The JSON path of the offending value, written as in validation errors: {@code lines[0].unitPrice}. */

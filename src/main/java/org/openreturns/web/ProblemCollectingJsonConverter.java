@@ -51,18 +51,27 @@ class ProblemCollectingJsonConverter extends MappingJackson2HttpMessageConverter
         }
     }
 
-    private List<JsonMappingException> everyProblem(JsonMappingException first, byte[] body, JavaType type) {
-        List<JsonMappingException> problems = new ArrayList<>(List.of(first));
+    /** A value Jackson refused, with the value as the request gave it (null when the body could not be read again). */
+    record BadValue(JsonMappingException failure, JsonNode given) {
+    }
+
+    private List<BadValue> everyProblem(JsonMappingException first, byte[] body, JavaType type) {
         JsonNode document;
         try {
             document = getObjectMapper().readTree(body);
         } catch (IOException notWellFormed) {
             // The first bad value came before a syntax error further on: the syntax error shows on the next try.
-            return problems;
+            return List.of(new BadValue(first, null));
         }
         ObjectReader reader = getObjectMapper().readerFor(type);
-        JsonMappingException last = first;
-        while (problems.size() < MOST_PROBLEMS_REPORTED && takeOut(document, last.getPath())) {
+        List<BadValue> problems = new ArrayList<>();
+        JsonMappingException failure = first;
+        while (true) {
+            JsonNode given = takeOut(document, failure.getPath());
+            problems.add(new BadValue(failure, given));
+            if (given == null || problems.size() >= MOST_PROBLEMS_REPORTED) {
+                return problems;
+            }
             try {
                 reader.readValue(document);
                 return problems;
@@ -70,31 +79,28 @@ class ProblemCollectingJsonConverter extends MappingJackson2HttpMessageConverter
                 if (next.getPath().isEmpty()) {
                     return problems;
                 }
-                problems.add(next);
-                last = next;
+                failure = next;
             } catch (IOException other) {
                 return problems;
             }
         }
-        return problems;
     }
 
     /**
-     * Takes the value at the path out of the document: a property is removed, a list element becomes null (removing
-     * it would shift the index of the elements after it). False when there is no such value.
+     * Takes the value at the path out of the document and returns it: a property is removed, a list element becomes
+     * null (removing it would shift the index of the elements after it). Null when there is no such value.
      */
-    private static boolean takeOut(JsonNode document, List<JsonMappingException.Reference> path) {
+    private static JsonNode takeOut(JsonNode document, List<JsonMappingException.Reference> path) {
         JsonNode parent = document;
         for (JsonMappingException.Reference step : path.subList(0, path.size() - 1)) {
             parent = step.getIndex() >= 0 ? parent.path(step.getIndex()) : parent.path(step.getFieldName());
         }
         JsonMappingException.Reference last = path.get(path.size() - 1);
         if (last.getIndex() >= 0 && parent instanceof ArrayNode list && last.getIndex() < list.size()) {
-            list.set(last.getIndex(), NullNode.getInstance());
-            return true;
+            return list.set(last.getIndex(), NullNode.getInstance());
         }
         return last.getFieldName() != null && parent instanceof ObjectNode object
-                && object.remove(last.getFieldName()) != null;
+                ? object.remove(last.getFieldName()) : null;
     }
 
     private record BufferedInput(byte[] body, HttpHeaders headers) implements HttpInputMessage {

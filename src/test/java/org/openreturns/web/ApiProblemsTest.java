@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openreturns.ApiClient;
 import org.openreturns.ReturnsIntegrationTest;
+import org.openreturns.returns.ReasonCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -70,6 +71,46 @@ class ApiProblemsTest {
         assertThat(problems.get("lines[1].quantity")).isEqualTo("must be a whole number, not \"two\"");
         assertThat((String) refused.getBody().get("detail")).contains("customer.tier", "placedAt",
                 "lines[0].unitPrice", "lines[1].quantity");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreRefusedRatherThanConverted() {
+        ResponseEntity<Map<String, Object>> refused = api.postJson("support1", "/api/returns", """
+                {"orderId": 42,
+                 "customerMessage": true,
+                 "lines": [{"lineNo": 1, "quantity": "2"},
+                           {"lineNo": 2, "quantity": 1.5},
+                           {"lineNo": 3, "quantity": 1, "reasonCode": 1}]}""");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ApiClient.problems(refused)).containsOnly(
+                entry("orderId", "must be a string, not 42"),
+                entry("customerMessage", "must be a string, not true"),
+                entry("lines[0].quantity", "must be a whole number, not \"2\""),
+                entry("lines[1].quantity", "must be a whole number, not 1.5"),
+                entry("lines[2].reasonCode", "must be one of " + List.of(ReasonCode.values()) + ", not 1"));
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotHaveIsRefusedSoThatAMisspeltOneIsNotLost() {
+        ResponseEntity<Map<String, Object>> refused = api.postJson("support1", "/api/returns", """
+                {"orderId": "WEB-1", "lines": [{"lineNo": 1, "quantity": 1, "reasonCod": "SIZE_TOO_SMALL"}]}""");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ApiClient.problems(refused)).containsOnly(entry("lines[0].reasonCod",
+                "is not a field of this request; its fields are [declaredCondition, lineNo, quantity, reasonCode]"));
+    }
+
+    @Test
+    void aWholeNumberIsAValidDecimal() {
+        ResponseEntity<Map<String, Object>> created = api.postJson("support1", "/api/orders", """
+                {"id": "%s", "channel": "WEB", "currency": "EUR", "warehouse": "WH-BER",
+                 "customer": {"id": "C-1", "email": "anna@example.com", "tier": "STANDARD"},
+                 "placedAt": "2026-03-01T10:00:00Z",
+                 "lines": [{"lineNo": 1, "sku": "CAP-NAVY", "quantity": 1, "unitPrice": 15}]}"""
+                .formatted(newOrderId()));
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
