@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.openreturns.system.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +45,8 @@ class ReturnController {
 
     /** A return by its id or by its RMA number, the reference the customer, the label and the parcel carry. */
     @GetMapping("/{returnId}")
-    ReturnDetails details(@PathVariable ReturnKey returnId) {
+    ReturnDetails details(@Parameter(description = "the return's id or its RMA number (RMA-2026-000001)",
+            schema = @Schema(type = "string")) @PathVariable ReturnKey returnId) {
         if (returnId.rmaNumber() == null) {
             return returnService.details(returnId.id());
         }
