@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Calls the HTTP API as a demo user, the way an integration or a person's browser would. */
@@ -30,6 +32,14 @@ public final class ApiClient {
         return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON_OBJECT);
     }
 
+    /** Sends the JSON text as it is, for requests that a map of values could not express (wrong types, say). */
+    public ResponseEntity<Map<String, Object>> postJson(String user, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers),
+                JSON_OBJECT);
+    }
+
     public ResponseEntity<Map<String, Object>> get(String user, String path) {
         return http.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, null, JSON_OBJECT);
     }
@@ -43,6 +53,14 @@ public final class ApiClient {
     public static List<String> problemFields(ResponseEntity<Map<String, Object>> problem) {
         return ((List<Map<String, Object>>) problem.getBody().get("errors")).stream()
                 .map(error -> (String) error.get("field")).toList();
+    }
+
+    /** Each field named in the {@code errors} of a problem details response, with its problem. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> problems(ResponseEntity<Map<String, Object>> problem) {
+        return ((List<Map<String, Object>>) problem.getBody().get("errors")).stream()
+                .collect(java.util.stream.Collectors.toMap(error -> (String) error.get("field"),
+                        error -> (String) error.get("problem"), (first, second) -> first + "; " + second));
     }
 
     /** A unique order id, so tests sharing one database never collide. */

@@ -3,8 +3,12 @@ package org.openreturns.returns;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import org.openreturns.system.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +43,30 @@ class ReturnController {
         return ResponseEntity.created(URI.create("/api/returns/" + created.returnId())).body(created);
     }
 
+    /** A return by its id or by its RMA number, the reference the customer, the label and the parcel carry. */
     @GetMapping("/{returnId}")
-    ReturnDetails details(@PathVariable UUID returnId) {
-        return returnService.details(returnId);
+    ReturnDetails details(@Parameter(description = "the return's id or its RMA number (RMA-2026-000001)",
+            schema = @Schema(type = "string")) @PathVariable ReturnKey returnId) {
+        if (returnId.rmaNumber() == null) {
+            return returnService.details(returnId.id());
+        }
+        UUID id = returnService.findByRma(returnId.rmaNumber()).map(ReturnSummary::returnId)
+                .orElseThrow(() -> new NotFoundException("returnId", "No return has the RMA number "
+                        + returnId.rmaNumber()));
+        return returnService.details(id);
+    }
+
+    /**
+     * How a path names a return: by its id or by its RMA number ({@code RMA-2026-000001}). Spring reads the path
+     * variable with {@link #valueOf}; a text that is neither is refused with 400 naming the variable.
+     */
+    record ReturnKey(UUID id, String rmaNumber) {
+
+        private static final Pattern RMA_NUMBER = Pattern.compile("RMA-\\d+-\\d+");
+
+        public static ReturnKey valueOf(String text) {
+            return RMA_NUMBER.matcher(text).matches() ? new ReturnKey(null, text)
+                    : new ReturnKey(UUID.fromString(text), null);
+        }
     }
 }

@@ -112,6 +112,24 @@ class ReturnRequestApiTest {
     }
 
     @Test
+    void aReturnIsFoundByItsRmaNumberAsByItsId() {
+        String orderId = orderWith(line(1, "TSHIRT-BLK-M", 1, "19.90"));
+        Map<String, Object> created = requestReturn(orderId, 1, 1).getBody();
+
+        ResponseEntity<Map<String, Object>> byRma = api.get("support1", "/api/returns/" + created.get("rmaNumber"));
+
+        assertThat(byRma.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> byId = api.get("support1", "/api/returns/" + created.get("returnId")).getBody();
+        // Status, timeline and line decisions move on with the process between the two calls; these facts do not.
+        for (String fact : List.of("returnId", "rmaNumber", "orderId", "requestedAt", "requestedBy")) {
+            assertThat(byRma.getBody().get(fact)).as(fact).isNotNull().isEqualTo(byId.get(fact));
+        }
+        ResponseEntity<Map<String, Object>> unknown = api.get("support1", "/api/returns/RMA-1999-000001");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(ApiClient.problemFields(unknown)).containsExactly("returnId");
+    }
+
+    @Test
     void theTimelineIsAppendOnlyInTheDatabase() {
         String orderId = orderWith(line(1, "TSHIRT-BLK-M", 1, "19.90"));
         UUID returnId = UUID.fromString((String) requestReturn(orderId, 1, 1).getBody().get("returnId"));
