@@ -62,7 +62,12 @@ public class CarrierEvents {
             if (!earlier.getReturnId().equals(returnId)) {
                 throw new ConflictException("Carrier event " + event.eventId() + " was recorded for another return");
             }
-            return new Outcome(event.eventId(), returnId, returns.summary(returnId).status(), false);
+            // The same event again, maybe after its message failed to go out: the same message, delivered once.
+            ReturnStatus status = returns.summary(returnId).status();
+            if (ReturnStatus.WAITING_FOR_PARCEL.contains(status)) {
+                sendToProcess(target.rmaNumber(), CarrierEvent.Type.valueOf(earlier.getType()), event.eventId());
+            }
+            return new Outcome(event.eventId(), returnId, status, false);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         int inserted = db.insertInto(CARRIER_EVENT)
@@ -89,8 +94,13 @@ public class CarrierEvents {
         }
         db.update(RETURN_AUTHORIZATION).set(RETURN_AUTHORIZATION.EXPECTED_BY, now.plus(policy.parcelExpiry()))
                 .where(RETURN_AUTHORIZATION.RETURN_ID.eq(returnId)).execute();
-        processRuntime.correlateMessage(ReturnProcess.MESSAGE_CARRIER_EVENT, target.rmaNumber(),
-                Map.of(ReturnProcess.CARRIER_EVENT_TYPE, event.type().name()));
+        sendToProcess(target.rmaNumber(), event.type(), event.eventId());
         return new Outcome(event.eventId(), returnId, ReturnStatus.IN_TRANSIT, true);
+    }
+
+    /** Restarts the process's expiry period; the event id makes the message's id. */
+    private void sendToProcess(String rmaNumber, CarrierEvent.Type type, String eventId) {
+        processRuntime.sendMessage(ReturnProcess.MESSAGE_CARRIER_EVENT, rmaNumber, "carrier-event-" + eventId,
+                Map.of(ReturnProcess.CARRIER_EVENT_TYPE, type.name()));
     }
 }

@@ -2,6 +2,7 @@ package org.openreturns.receiving;
 
 import static org.openreturns.db.Tables.PARCEL_RECEIPT;
 import static org.openreturns.db.Tables.PARCEL_RECEIPT_LINE;
+import static org.openreturns.db.Tables.RETURN_REQUEST;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -57,6 +58,19 @@ class ReceiptRepository {
         return db.selectFrom(PARCEL_RECEIPT_LINE).where(PARCEL_RECEIPT_LINE.RECEIPT_ID.eq(receiptId))
                 .orderBy(PARCEL_RECEIPT_LINE.POSITION)
                 .fetch(line -> new ParcelScan.Item(line.getSku(), line.getSerial(), line.getQuantity()));
+    }
+
+    /**
+     * Locks the return's row until the transaction ends, so that two parcels for one return are taken one after the
+     * other: the second sees the first's receipt.
+     */
+    void lockReturn(UUID returnId) {
+        db.select(RETURN_REQUEST.ID).from(RETURN_REQUEST).where(RETURN_REQUEST.ID.eq(returnId)).forUpdate().fetch();
+    }
+
+    /** Whether a parcel other than this receipt has been taken for the return. */
+    boolean hasOtherReceipt(UUID returnId, long receiptId) {
+        return db.fetchExists(PARCEL_RECEIPT, PARCEL_RECEIPT.RETURN_ID.eq(returnId).and(PARCEL_RECEIPT.ID.ne(receiptId)));
     }
 
     Optional<ParcelReceiptRecord> findForUpdate(long receiptId) {

@@ -14,6 +14,7 @@ import org.openreturns.db.tables.records.ParcelReceiptRecord;
 import org.openreturns.process.ProcessRuntime;
 import org.openreturns.returns.ReturnProcess;
 import org.openreturns.returns.ReturnService;
+import org.openreturns.returns.ReturnStatus;
 import org.openreturns.returns.ReturnSummary;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
@@ -24,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Takes in parcels scanned at the warehouses and hands each to the return waiting for it. */
 @Service
 public class ReceiptService {
+
+    /** No receipt has this id: for a parcel not recorded yet. */
+    private static final long NO_RECEIPT_YET = -1;
 
     private final ReceiptRepository receipts;
     private final ReturnService returns;
@@ -55,7 +59,13 @@ public class ReceiptService {
      * Records the parcel and, when its RMA names a return waiting for its parcel, delivers it to that return's
      * process. A parcel whose RMA is unknown (or missing) is kept rather than refused, so nothing that arrived is
      * lost, and the warehouse gets a task to link it to a return or quarantine it. A return that is not waiting for
-     * a parcel refuses it, and nothing is recorded. Items must be catalogue SKUs; a serialized item needs its serial.
+     * a parcel (not AUTHORIZED or IN_TRANSIT, or with a parcel taken already) refuses it, and nothing is recorded.
+     * Items must be catalogue SKUs; a serialized item needs its serial.
+     *
+     * <p>Whether the return waits is decided here from the return's own data, not by asking the engine: on Camunda 8
+     * the process reaches its wait a moment after the return is AUTHORIZED (and again after each carrier event), and
+     * the parcel's message is kept until it does. The same scan sent again sends the message again under the same
+     * message id, which delivers it once: a scan whose message failed to go out is repaired by sending it again.
      */
     @Transactional
     public Receipt receive(ParcelScan scan, String receivedBy) {
@@ -64,10 +74,16 @@ public class ReceiptService {
             Optional<ParcelReceiptRecord> earlier = receipts.findByScanId(scan.scanId());
             if (earlier.isPresent()) {
                 ParcelReceiptRecord receipt = earlier.get();
+                Optional.ofNullable(receipt.getReturnId()).flatMap(returns::find)
+                        .filter(target -> ReturnStatus.WAITING_FOR_PARCEL.contains(target.status()))
+                        .ifPresent(target -> deliverParcel(target.rmaNumber(), receipt.getId()));
                 return new Receipt(receipt.getId(), receipt.getReturnId(), receipt.getRmaNumber(), false);
             }
         }
         Optional<ReturnSummary> target = Optional.ofNullable(scan.rmaNumber()).flatMap(returns::findByRma);
+        if (target.isPresent()) {
+            requireWaitingForParcel(target.get().returnId(), NO_RECEIPT_YET);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         long receiptId = receipts.insert(scan, target.map(ReturnSummary::returnId).orElse(null), now, receivedBy);
         if (target.isEmpty()) {
@@ -76,14 +92,32 @@ public class ReceiptService {
                             UnexpectedParcelProcess.PARCEL_SUMMARY, summary(scan, receivedBy, now)));
             return new Receipt(receiptId, null, scan.rmaNumber(), true);
         }
-        ReturnSummary waiting = target.get();
-        boolean delivered = processRuntime.correlateMessage(ReturnProcess.MESSAGE_PARCEL_RECEIVED,
-                waiting.rmaNumber(), Map.of(ReturnProcess.RECEIPT_ID, receiptId));
-        if (!delivered) {
-            throw new ConflictException("Return " + waiting.rmaNumber() + " is " + waiting.status()
+        deliverParcel(target.get().rmaNumber(), receiptId);
+        return new Receipt(receiptId, target.get().returnId(), target.get().rmaNumber(), true);
+    }
+
+    /**
+     * Locks the return and refuses a parcel for it unless it waits for one: AUTHORIZED or IN_TRANSIT, and no parcel
+     * other than this receipt taken for it.
+     *
+     * @throws ConflictException when it does not wait
+     */
+    void requireWaitingForParcel(UUID returnId, long receiptId) {
+        receipts.lockReturn(returnId);
+        ReturnSummary target = returns.summary(returnId);
+        if (!ReturnStatus.WAITING_FOR_PARCEL.contains(target.status())) {
+            throw new ConflictException("Return " + target.rmaNumber() + " is " + target.status()
                     + " and not waiting for a parcel");
         }
-        return new Receipt(receiptId, waiting.returnId(), waiting.rmaNumber(), true);
+        if (receipts.hasOtherReceipt(returnId, receiptId)) {
+            throw new ConflictException("Return " + target.rmaNumber() + " has received its parcel already");
+        }
+    }
+
+    /** Hands the parcel of this receipt to the return's process; the receipt id makes the message's id. */
+    void deliverParcel(String rmaNumber, long receiptId) {
+        processRuntime.sendMessage(ReturnProcess.MESSAGE_PARCEL_RECEIVED, rmaNumber, "parcel-receipt-" + receiptId,
+                Map.of(ReturnProcess.RECEIPT_ID, receiptId));
     }
 
     private void checkItems(ParcelScan scan) {

@@ -3,17 +3,15 @@ package org.openreturns.receiving;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.openreturns.db.tables.records.ParcelReceiptRecord;
 import org.openreturns.inventory.StockMoveRequest.Reference;
-import org.openreturns.process.ProcessRuntime;
-import org.openreturns.returns.ReturnProcess;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.returns.ReturnStatus;
 import org.openreturns.returns.ReturnSummary;
+import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,16 +31,14 @@ public class UnexpectedParcels {
     private final ReceiptService receiptService;
     private final ReturnReceipts returnReceipts;
     private final ReturnService returns;
-    private final ProcessRuntime processRuntime;
     private final Clock clock;
 
     UnexpectedParcels(ReceiptRepository receipts, ReceiptService receiptService, ReturnReceipts returnReceipts,
-                      ReturnService returns, ProcessRuntime processRuntime, Clock clock) {
+                      ReturnService returns, Clock clock) {
         this.receipts = receipts;
         this.receiptService = receiptService;
         this.returnReceipts = returnReceipts;
         this.returns = returns;
-        this.processRuntime = processRuntime;
         this.clock = clock;
     }
 
@@ -57,6 +53,12 @@ public class UnexpectedParcels {
         ParcelReceiptRecord receipt = receipts.findForUpdate(receiptId)
                 .orElseThrow(() -> new IllegalStateException("No receipt " + receiptId));
         if (receipt.getResolution() != null) {
+            // A step delivered again, e.g. after its message failed to go out: the same message, delivered once.
+            if (LINKED.equals(receipt.getResolution())) {
+                returns.find(receipt.getReturnId())
+                        .filter(linked -> ReturnStatus.WAITING_FOR_PARCEL.contains(linked.status()))
+                        .ifPresent(linked -> receiptService.deliverParcel(linked.rmaNumber(), receiptId));
+            }
             return List.of();
         }
         boolean linking = returnReference != null && !returnReference.isBlank();
@@ -80,18 +82,15 @@ public class UnexpectedParcels {
                     + returnReference.strip()));
         }
         ReturnSummary summary = target.get();
-        if (!ReturnStatus.WAITING_FOR_PARCEL.contains(summary.status())) {
-            return List.of(new FieldProblem(UnexpectedParcelProcess.RETURN_ID, "return " + summary.rmaNumber()
-                    + " is " + summary.status() + " and not waiting for a parcel"));
+        try {
+            receiptService.requireWaitingForParcel(summary.returnId(), receiptId);
+        } catch (ConflictException notWaiting) {
+            return List.of(new FieldProblem(UnexpectedParcelProcess.RETURN_ID, notWaiting.getMessage()));
         }
         receipts.recordResolution(receiptId, LINKED, summary.returnId(), notes, handledBy, now);
         returns.note(summary.returnId(), handledBy, "PARCEL_LINKED", "Parcel of receipt " + receiptId
                 + " arrived without a known RMA and was linked to this return by " + handledBy);
-        if (!processRuntime.correlateMessage(ReturnProcess.MESSAGE_PARCEL_RECEIVED, summary.rmaNumber(),
-                Map.of(ReturnProcess.RECEIPT_ID, receiptId))) {
-            throw new IllegalStateException("Return " + summary.rmaNumber() + " is " + summary.status()
-                    + " but its process does not wait for a parcel");
-        }
+        receiptService.deliverParcel(summary.rmaNumber(), receiptId);
         return List.of();
     }
 

@@ -180,9 +180,8 @@ public final class LifecycleBenchmark {
                 }
 
                 @Override
-                public boolean correlateMessage(String messageName, String correlationKey,
-                                                Map<String, Object> variables) {
-                    return true;
+                public void sendMessage(String messageName, String correlationKey, String messageId,
+                                        Map<String, Object> variables) {
                 }
             };
         }

@@ -1,6 +1,9 @@
 package org.openreturns.process.camunda8;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +55,16 @@ class Camunda8HumanTasks implements HumanTasks {
     private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber", "lineNo", "receiptId",
             "breakId");
 
+    /**
+     * The variables read from an instance: those that identify its business object. The completion checks read their
+     * facts from the application's tables by these ids (variables are ids and routing facts only, see
+     * {@link org.openreturns.process.ProcessRuntime}), so a long variable such as a return's history is never fetched.
+     */
+    private static final List<String> IDENTIFYING_VARIABLES = List.of("returnId", "rmaNumber", "lineNo", "receiptId",
+            "breakId", StepJobHandler.BUSINESS_KEY_VARIABLE);
+
     private static final int PAGE_SIZE = 1000;
+    private static final int INSTANCES_PER_SEARCH = PAGE_SIZE / IDENTIFYING_VARIABLES.size();
 
     private final CamundaClient client;
     private final Camunda8Models models;
@@ -81,14 +93,22 @@ class Camunda8HumanTasks implements HumanTasks {
     }
 
     private List<HumanTask> openTasks(Consumer<UserTaskFilter> criteria) {
-        return client.newUserTaskSearchRequest()
+        List<UserTask> tasks = client.newUserTaskSearchRequest()
                 .filter(filter -> criteria.accept(filter.state(UserTaskState.CREATED)))
                 .sort(sort -> sort.creationDate().asc())
                 .page(page -> page.limit(PAGE_SIZE))
-                .send().join()
-                .items().stream().map(this::toHumanTask).toList();
+                .send().join().items();
+        Map<Long, Map<String, Object>> variables = identifyingVariables(
+                tasks.stream().map(UserTask::getProcessInstanceKey).toList());
+        return tasks.stream().map(task -> toHumanTask(task,
+                variables.getOrDefault(task.getProcessInstanceKey(), Map.of()))).toList();
     }
 
+    /**
+     * Completes the task as the authenticated caller ({@code userId}): the checks run for the caller, the caller is
+     * named in the completedBy variable, and the task is assigned to the caller right before the completion, so
+     * Zeebe's {@code completing} listeners (which see only the assignee) check the same person.
+     */
     @Override
     public void complete(String taskId, String userId, Set<String> userGroups, Map<String, Object> variables) {
         UserTask task = openTask(taskId);
@@ -96,8 +116,13 @@ class Camunda8HumanTasks implements HumanTasks {
             throw new TaskAccessDeniedException("User " + userId + " is not a candidate for task " + taskId + " ("
                     + task.getName() + "); it is for " + task.getCandidateGroups());
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
-            throw new TaskClaimedException(taskId, task.getAssignee());
+        Camunda8Models.UserTaskFacts facts = models.userTask(task.getBpmnProcessId(), task.getElementId());
+        Map<String, Object> instanceVariables = identifyingVariables(List.of(task.getProcessInstanceKey()))
+                .getOrDefault(task.getProcessInstanceKey(), Map.of());
+        String assignee = task.getAssignee();
+        boolean takingOver = assignee != null && !assignee.equals(userId);
+        if (takingOver && denial(task, facts, assignee, instanceVariables, Map.of()).isEmpty()) {
+            throw new TaskClaimedException(taskId, assignee);
         }
         if (task.getFormKey() != null) {
             List<FieldViolation> violations = CamundaFormValidator.validate(form(task), variables);
@@ -105,42 +130,52 @@ class Camunda8HumanTasks implements HumanTasks {
                 throw new InvalidTaskSubmissionException(formId(task), violations);
             }
         }
-        Camunda8Models.UserTaskFacts facts = models.userTask(task.getBpmnProcessId(), task.getElementId());
-        checkCompletion(task, facts, userId, variables);
+        Optional<String> denial = denial(task, facts, userId, instanceVariables, variables);
+        if (denial.isPresent()) {
+            throw new TaskCompletionDeniedException(denial.get());
+        }
 
         Map<String, Object> submitted = new LinkedHashMap<>(variables);
         facts.completedByVariable().ifPresent(variable -> submitted.put(variable, userId));
-        if (task.getAssignee() == null) {
-            client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(userId).allowOverride(false)
+        if (!userId.equals(assignee)) {
+            // Taking over only from someone the checks refuse, e.g. the inspector whose approval Tasklist denied.
+            client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(userId).allowOverride(takingOver)
                     .send().join();
         }
         try {
             client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(StepJobHandler.json(submitted))
                     .send().join();
         } catch (ProblemException e) {
-            // A listener worker may still refuse, e.g. when the facts changed since the check above.
-            if (e.details() != null && String.valueOf(e.details().getDetail()).contains("denied")) {
+            // A listener worker may still refuse, e.g. when the facts changed since the check above. Zeebe keeps the
+            // assignee of a denied completion; the task would stay with someone who may not complete it.
+            if (isDeniedByListener(e)) {
+                client.newUnassignUserTaskCommand(task.getUserTaskKey()).send().join();
                 throw new TaskCompletionDeniedException(e.details().getDetail());
             }
             throw e;
         }
     }
 
-    private void checkCompletion(UserTask task, Camunda8Models.UserTaskFacts facts, String userId,
-                                 Map<String, Object> submitted) {
-        if (facts.completingListenerTypes().isEmpty()) {
-            return;
-        }
-        Map<String, Object> instanceVariables = processVariables(task.getProcessInstanceKey());
-        instanceVariables.putAll(submitted);
+    /** Zeebe's rejection of a completion a {@code completing} listener denied (409, "... was denied by Task Listener"). */
+    private static boolean isDeniedByListener(ProblemException e) {
+        return e.code() == 409 && e.details() != null
+                && String.valueOf(e.details().getDetail()).contains("denied by Task Listener");
+    }
+
+    /** Why this person may not complete the task, by the task's completion checks; empty when they may. */
+    private Optional<String> denial(UserTask task, Camunda8Models.UserTaskFacts facts, String userId,
+                                    Map<String, Object> instanceVariables, Map<String, Object> submitted) {
+        Map<String, Object> completionVariables = new LinkedHashMap<>(instanceVariables);
+        completionVariables.putAll(submitted);
         TaskCompletion completion = new TaskCompletion(task.getElementId(), String.valueOf(task.getProcessInstanceKey()),
-                (String) instanceVariables.get(StepJobHandler.BUSINESS_KEY_VARIABLE), userId, instanceVariables);
+                (String) completionVariables.get(StepJobHandler.BUSINESS_KEY_VARIABLE), userId, completionVariables);
         for (String type : facts.completingListenerTypes()) {
             Optional<String> denial = checks.getObject().forType(type).orElseThrow().denial(completion);
             if (denial.isPresent()) {
-                throw new TaskCompletionDeniedException(denial.get());
+                return denial;
             }
         }
+        return Optional.empty();
     }
 
     @Override
@@ -195,26 +230,33 @@ class Camunda8HumanTasks implements HumanTasks {
         return models.userTask(task.getBpmnProcessId(), task.getElementId()).formId().orElse(null);
     }
 
-    private Map<String, Object> processVariables(long processInstanceKey) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        client.newVariableSearchRequest()
-                .filter(filter -> filter.processInstanceKey(processInstanceKey))
-                .page(page -> page.limit(PAGE_SIZE))
-                .send().join().items()
-                // Variables of the process scope only: a local variable of the same name must not shadow them.
-                .stream().filter(variable -> variable.getScopeKey().equals(variable.getProcessInstanceKey()))
-                .forEach(variable -> variables.put(variable.getName(), value(variable)));
-        return variables;
+    /**
+     * The identifying variables of these process instances, by instance: one search per {@link #INSTANCES_PER_SEARCH}
+     * instances, not one per task. Only these names are fetched, and with their full values: a search truncates
+     * values longer than 8,191 characters by default, and a truncated JSON value cannot be read.
+     */
+    private Map<Long, Map<String, Object>> identifyingVariables(Collection<Long> processInstanceKeys) {
+        List<Long> keys = List.copyOf(new LinkedHashSet<>(processInstanceKeys));
+        Map<Long, Map<String, Object>> byInstance = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += INSTANCES_PER_SEARCH) {
+            List<Long> some = keys.subList(from, Math.min(keys.size(), from + INSTANCES_PER_SEARCH));
+            client.newVariableSearchRequest().withFullValues()
+                    .filter(filter -> filter.processInstanceKey(key -> key.in(some))
+                            .name(name -> name.in(IDENTIFYING_VARIABLES)))
+                    .page(page -> page.limit(PAGE_SIZE))
+                    .send().join().items()
+                    .stream()
+                    // Variables of the process scope only: a local variable of the same name must not shadow them.
+                    .filter(variable -> variable.getScopeKey().equals(variable.getProcessInstanceKey()))
+                    .forEach(variable -> byInstance.computeIfAbsent(variable.getProcessInstanceKey(),
+                            instance -> new LinkedHashMap<>()).put(variable.getName(), value(variable)));
+        }
+        return byInstance;
     }
 
-    private HumanTask toHumanTask(UserTask task) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        for (Variable variable : client.newUserTaskVariableSearchRequest(task.getUserTaskKey())
-                .page(page -> page.limit(PAGE_SIZE)).send().join().items()) {
-            if (CONTEXT_VARIABLES.contains(variable.getName())) {
-                context.put(variable.getName(), value(variable));
-            }
-        }
+    private HumanTask toHumanTask(UserTask task, Map<String, Object> instanceVariables) {
+        Map<String, Object> context = new LinkedHashMap<>(instanceVariables);
+        context.keySet().retainAll(CONTEXT_VARIABLES);
         String businessKey = context.get("returnId") instanceof String returnId ? returnId : null;
         return new HumanTask(String.valueOf(task.getUserTaskKey()), task.getName(), task.getElementId(),
                 formId(task),

@@ -34,13 +34,16 @@ class Camunda8ModelDeployment {
     private final Camunda8Models models;
     private final boolean enabled;
     private final Duration retryInterval;
+    private final UntilTheClusterAnswers untilTheClusterAnswers;
 
     Camunda8ModelDeployment(Camunda8Models models,
                             @Value("${returns.camunda8.deploy-models:true}") boolean enabled,
-                            @Value("${returns.camunda8.deploy-retry-interval:PT10S}") Duration retryInterval) {
+                            @Value("${returns.camunda8.deploy-retry-interval:PT10S}") Duration retryInterval,
+                            UntilTheClusterAnswers untilTheClusterAnswers) {
         this.models = models;
         this.enabled = enabled;
         this.retryInterval = retryInterval;
+        this.untilTheClusterAnswers = untilTheClusterAnswers;
     }
 
     @EventListener
@@ -49,8 +52,7 @@ class Camunda8ModelDeployment {
             log.info("Model deployment to Camunda 8 is off (returns.camunda8.deploy-models=false)");
             return;
         }
-        UntilTheClusterAnswers.run("camunda8-model-deployment", "the model deployment", retryInterval,
-                () -> deploy(event.getClient()));
+        untilTheClusterAnswers.run("the model deployment", retryInterval, () -> deploy(event.getClient()));
     }
 
     /** Deploys the files; a deployment that Zeebe rejects (400) is logged and not tried again. */

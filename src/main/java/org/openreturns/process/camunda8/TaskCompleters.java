@@ -1,14 +1,19 @@
 package org.openreturns.process.camunda8;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import org.openreturns.process.Runtimes;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +26,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>The newest instance of the task in the process instance counts, so a task done again (an inspection sent back)
  * names the person of the last round. Camunda 8's search follows the engine by a moment: a task not yet shown as
- * completed makes the step wait briefly and try again, without using one of its retries.
+ * completed makes the step wait briefly and try again, without using one of its retries. A search that has not
+ * caught up after {@code returns.camunda8.search-catch-up-limit} is no moment's lag but a stalled exporter: the step
+ * then fails with a message saying so, using its retries, and ends in an incident rather than waiting for ever.
  */
 @Component
 @Profile(Runtimes.CAMUNDA8)
@@ -29,20 +36,47 @@ class TaskCompleters {
 
     private final CamundaClient client;
     private final Camunda8Models models;
+    private final Clock clock;
+    private final Duration catchUpLimit;
+    /** Since when each job (by key) has waited for the search; kept in memory, a restart starts the wait anew. */
+    private final Map<Long, Instant> waitingSince = new ConcurrentHashMap<>();
 
-    TaskCompleters(CamundaClient client, Camunda8Models models) {
+    TaskCompleters(CamundaClient client, Camunda8Models models, Clock clock,
+                   @Value("${returns.camunda8.search-catch-up-limit:PT2M}") Duration catchUpLimit) {
         this.client = client;
         this.models = models;
+        this.clock = clock;
+        this.catchUpLimit = catchUpLimit;
     }
 
-    /** The completedBy variables of the user tasks before this job's step, by variable name. */
+    /**
+     * The completedBy variables of the user tasks before this job's step, by variable name.
+     *
+     * @throws TaskCompletionNotVisibleException the search does not show the task completed yet: try again shortly
+     * @throws IllegalStateException             it has not for longer than the catch-up limit
+     */
     Map<String, Object> of(ActivatedJob job) {
         Map<String, Object> completedBy = new LinkedHashMap<>();
-        for (Camunda8Models.CompletedBy before : models.completedByBefore(job.getBpmnProcessId(), job.getElementId())) {
-            newest(job.getProcessInstanceKey(), before.userTaskElementId())
-                    .flatMap(task -> completer(task, job))
-                    .ifPresent(person -> completedBy.put(before.variable(), person));
+        try {
+            for (Camunda8Models.CompletedBy before : models.completedByBefore(job.getBpmnProcessId(),
+                    job.getElementId())) {
+                newest(job.getProcessInstanceKey(), before.userTaskElementId())
+                        .flatMap(task -> completer(task, job))
+                        .ifPresent(person -> completedBy.put(before.variable(), person));
+            }
+        } catch (TaskCompletionNotVisibleException e) {
+            Instant now = clock.instant();
+            waitingSince.values().removeIf(since -> since.isBefore(now.minus(catchUpLimit.multipliedBy(2))));
+            Instant since = waitingSince.computeIfAbsent(job.getKey(), key -> now);
+            if (Duration.between(since, now).compareTo(catchUpLimit) >= 0) {
+                waitingSince.remove(job.getKey());
+                throw new IllegalStateException(e.getMessage() + " after " + catchUpLimit + " of waiting: Camunda 8's"
+                        + " exporter to its secondary storage seems stalled (check the cluster's Elasticsearch and"
+                        + " exporter); the step fails and retries", e);
+            }
+            throw e;
         }
+        waitingSince.remove(job.getKey());
         return completedBy;
     }
 

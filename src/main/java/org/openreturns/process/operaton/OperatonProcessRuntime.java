@@ -5,6 +5,8 @@ import java.util.Map;
 import org.openreturns.process.ProcessRuntime;
 import org.openreturns.process.Runtimes;
 import org.operaton.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Profile("!" + Runtimes.CAMUNDA8)
 @Component
 class OperatonProcessRuntime implements ProcessRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatonProcessRuntime.class);
 
     private final RuntimeService runtimeService;
     private final MessageCorrelationKeys correlationKeys;
@@ -26,22 +30,27 @@ class OperatonProcessRuntime implements ProcessRuntime {
         runtimeService.startProcessInstanceByKey(processId, businessKey, variables);
     }
 
+    /**
+     * Like Zeebe, a message goes to the one instance waiting for it under this key. The engine's progress commits
+     * with the application's data, so an instance the data says is waiting is waiting; none waiting means the message
+     * was delivered before (a repeated request), and the message id needs no record.
+     */
     @Override
-    public boolean correlateMessage(String messageName, String correlationKey, Map<String, Object> variables) {
+    public void sendMessage(String messageName, String correlationKey, String messageId,
+                            Map<String, Object> variables) {
         String keyVariable = correlationKeys.variableFor(messageName).orElseThrow(() -> new IllegalArgumentException(
                 "No model declares a correlation key for message '" + messageName + "'"));
-        // Like Zeebe, a message goes to the one instance waiting for it under this key; none waiting is an answer.
         long waiting = runtimeService.createExecutionQuery()
                 .messageEventSubscriptionName(messageName)
                 .processVariableValueEquals(keyVariable, correlationKey)
                 .count();
         if (waiting == 0) {
-            return false;
+            log.debug("No instance waits for message {} ({}) with key {}", messageName, messageId, correlationKey);
+            return;
         }
         runtimeService.createMessageCorrelation(messageName)
                 .processInstanceVariableEquals(keyVariable, correlationKey)
                 .setVariables(variables)
                 .correlate();
-        return true;
     }
 }

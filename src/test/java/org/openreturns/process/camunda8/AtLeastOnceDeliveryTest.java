@@ -75,10 +75,9 @@ class AtLeastOnceDeliveryTest {
                 }
 
                 @Override
-                public boolean correlateMessage(String messageName, String correlationKey,
-                                                Map<String, Object> variables) {
+                public void sendMessage(String messageName, String correlationKey, String messageId,
+                                        Map<String, Object> variables) {
                     CORRELATED.add(variables);
-                    return true;
                 }
             };
         }

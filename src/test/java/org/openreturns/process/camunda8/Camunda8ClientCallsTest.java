@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
@@ -19,43 +17,11 @@ import io.camunda.client.api.response.EvaluatedDecision;
 import io.camunda.client.api.response.EvaluatedDecisionOutput;
 import io.camunda.client.api.response.MatchedDecisionRule;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
-/** Starting, correlating and deciding through the Camunda 8 client, with a client that answers like the cluster. */
+/** Deciding through the Camunda 8 client, with a client that answers like the cluster. */
 class Camunda8ClientCallsTest {
 
     private final CamundaClient client = mock(CamundaClient.class, RETURNS_DEEP_STUBS);
-
-    @Test
-    void aProcessStartsWithItsVariablesAndTheBusinessKeyAsAVariable() throws Exception {
-        new Camunda8ProcessRuntime(client).startProcess("return-process", "r-1", Map.of("rmaNumber", "RMA-1"));
-
-        ArgumentCaptor<String> variables = ArgumentCaptor.forClass(String.class);
-        verify(client.newCreateInstanceCommand().bpmnProcessId("return-process").latestVersion())
-                .variables(variables.capture());
-        assertThat(new ObjectMapper().readTree(variables.getValue()))
-                .isEqualTo(new ObjectMapper().readTree("{\"rmaNumber\":\"RMA-1\",\"businessKey\":\"r-1\"}"));
-    }
-
-    @Test
-    void aMessageNoInstanceWaitsForIsAnAnswerNotAFailure() {
-        when(client.newCorrelateMessageCommand().messageName("parcel-received").correlationKey("RMA-1")
-                .variables(anyString()).send().join())
-                .thenThrow(new ProblemException(404, "Not Found", null));
-
-        assertThat(new Camunda8ProcessRuntime(client).correlateMessage("parcel-received", "RMA-1", Map.of()))
-                .isFalse();
-    }
-
-    @Test
-    void otherCorrelationFailuresAreFailures() {
-        when(client.newCorrelateMessageCommand().messageName("parcel-received").correlationKey("RMA-1")
-                .variables(anyString()).send().join())
-                .thenThrow(new ProblemException(503, "Service Unavailable", null));
-
-        assertThatThrownBy(() -> new Camunda8ProcessRuntime(client).correlateMessage("parcel-received", "RMA-1",
-                Map.of())).isInstanceOf(ProblemException.class);
-    }
 
     @Test
     void aDecisionGivesTheOutputsOfItsMatchedRulesAsPlainValues() {

@@ -155,7 +155,8 @@ class Camunda8HumanTasksTest {
         when(returnId.getValue()).thenReturn("\"5b0e2d3c-0000-0000-0000-000000000001\"");
         when(returnId.getScopeKey()).thenReturn(7L);
         when(returnId.getProcessInstanceKey()).thenReturn(7L);
-        when(client.newVariableSearchRequest().filter(any(Consumer.class)).page(any(Consumer.class)).send().join()
+        when(client.newVariableSearchRequest().withFullValues().filter(any(Consumer.class)).page(any(Consumer.class))
+                .send().join()
                 .items()).thenReturn(List.of(returnId));
     }
 

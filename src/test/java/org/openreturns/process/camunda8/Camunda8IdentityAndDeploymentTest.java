@@ -8,15 +8,27 @@ import java.time.Duration;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.spring.event.CamundaClientCreatedSpringEvent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openreturns.process.ModelFiles.ModelFile;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** What the application sets up in a Camunda 8 cluster once the starter's client is ready. */
 class Camunda8IdentityAndDeploymentTest {
 
     private final RecordingProxy<CamundaClient> client = new RecordingProxy<>(CamundaClient.class);
+    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+
+    Camunda8IdentityAndDeploymentTest() {
+        scheduler.initialize();
+    }
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdown();
+    }
 
     @Test
     void theDomainGroupsAndTheDemoUsersWithTheirGroupsAreCreated() {
@@ -24,7 +36,7 @@ class Camunda8IdentityAndDeploymentTest {
                 .withProperty("returns.identity.demo-users", "true")
                 .withProperty("returns.identity.demo-password", "secret");
 
-        new Camunda8IdentitySetup(environment)
+        new Camunda8IdentitySetup(environment, new UntilTheClusterAnswers(scheduler), "example.com")
                 .setUpWhenConnected(new CamundaClientCreatedSpringEvent(this, client.proxy()));
 
         // Seven demo users in one group each, and the administrator in all seven.
@@ -42,7 +54,7 @@ class Camunda8IdentityAndDeploymentTest {
         Camunda8Models models = new Camunda8Models(new PathMatchingResourcePatternResolver());
         client.answering("join", () -> client.recording(DeploymentEvent.class));
 
-        new Camunda8ModelDeployment(models, true, Duration.ofSeconds(1))
+        new Camunda8ModelDeployment(models, true, Duration.ofSeconds(1), new UntilTheClusterAnswers(scheduler))
                 .deployWhenConnected(new CamundaClientCreatedSpringEvent(this, client.proxy()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> client.call("send").isPresent());

@@ -114,6 +114,9 @@ final class RecordingProxy<T> {
         if (returned == boolean.class) {
             return false;
         }
+        if (returned == long.class) {
+            return 0L;
+        }
         if (returned.isPrimitive() && returned != void.class) {
             return 0;
         }
