@@ -46,7 +46,10 @@ public class ModelWatcher implements SmartLifecycle {
     private ThreadPoolTaskScheduler scheduler;
     /** Fingerprint of the previous read: a set is handled only once two reads in a row agree. */
     private String lastRead;
-    private ModelSet lastHandled;
+    /** Fingerprint of the last set deployed or refused: it is not tried again until the files change. */
+    private String lastHandled;
+    /** The last set deployed: what runs, to which a changed set is compared for the log and the report. */
+    private ModelSet lastDeployed;
     private String lastUnreachable;
     private volatile Outcome lastDeployment;
     private volatile Outcome lastRefusal;
@@ -104,10 +107,16 @@ public class ModelWatcher implements SmartLifecycle {
         String fingerprint = models.fingerprint();
         boolean settled = fingerprint.equals(lastRead);
         lastRead = fingerprint;
-        if (!settled || (lastHandled != null && fingerprint.equals(lastHandled.fingerprint()))) {
+        if (!settled || fingerprint.equals(lastHandled)) {
             return;
         }
-        List<String> changed = changedFiles(lastHandled, models);
+        lastUnreachable = null;
+        if (lastDeployed != null && fingerprint.equals(lastDeployed.fingerprint())) {
+            log.info("The model files are back to the versions deployed last; nothing to deploy");
+            lastHandled = fingerprint;
+            return;
+        }
+        List<String> changed = changedFiles(lastDeployed, models);
         List<ModelProblem> problems = validation.problems(models);
         if (problems.isEmpty()) {
             try {
@@ -122,17 +131,18 @@ public class ModelWatcher implements SmartLifecycle {
                 return;
             }
         }
-        lastHandled = models;
+        lastHandled = fingerprint;
         Outcome outcome = new Outcome(clock.instant(), fingerprint, changed, problems);
         if (problems.isEmpty()) {
             lastDeployment = outcome;
-            if (changed.size() < models.all().size()) {
-                log.info("Deployed the changed models of {} and {} as new versions: {}", models.bpmnSource(),
-                        models.formsSource(), changed);
-            } else {
+            if (lastDeployed == null) {
                 log.info("The {} models of {} and {} are deployed", changed.size(), models.bpmnSource(),
                         models.formsSource());
+            } else {
+                log.info("Deployed the models of {} and {}; changed since the last deployment: {}", models.bpmnSource(),
+                        models.formsSource(), changed);
             }
+            lastDeployed = models;
         } else {
             lastRefusal = outcome;
             log.error("Refused the changed models ({}); the previous versions keep running until the files are"
@@ -142,8 +152,8 @@ public class ModelWatcher implements SmartLifecycle {
     }
 
     /**
-     * The files added, removed or edited since the set handled before; every file for the first, which was deployed at
-     * startup already, so deploying it again creates no new version.
+     * The files added, removed or edited since the set deployed before; every file for the first, which was deployed
+     * at startup already, so deploying it again creates no new version.
      */
     private static List<String> changedFiles(ModelSet before, ModelSet now) {
         if (before == null) {

@@ -22,8 +22,10 @@ class ModelsController {
      *                       be deployed, or the runtime cannot be reached yet
      * @param files          the model files as they are now, each with the folder it is read from
      * @param deployed       the latest version of every process, decision and form in the runtime
-     * @param lastDeployment the last set deployed since the application started (timestamp and changed files)
-     * @param lastError      the last set refused since the application started, with each problem's file and message
+     * @param lastDeployment the last set deployed since the application started: when, and the files that differed
+     *                       from the set deployed before
+     * @param lastError      the last set refused since the application started: when, the files that differed from
+     *                       the set deployed, and each problem's file and message
      */
     record ModelsReport(String state, List<SourceFile> files, List<DeployedModel> deployed,
                         Deployment lastDeployment, Refusal lastError) {
