@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
+import io.grpc.Status;
 import org.openreturns.process.Runtimes;
 import org.openreturns.process.models.DeployedModel;
 import org.openreturns.process.models.InvalidModelsException;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys the model folders to the Camunda 8 cluster when the {@link org.openreturns.process.models.ModelWatcher} sees
  * them change (the startup deployment is {@link Camunda8ModelDeployment}'s). Zeebe versions only the resources that
- * changed; running instances stay on their version. A model Zeebe rejects (400) is refused with Zeebe's reason.
+ * changed; running instances stay on their version. A model Zeebe rejects (HTTP 400, or gRPC INVALID_ARGUMENT) is
+ * refused with Zeebe's reason.
  *
  * <p>The job workers are opened at startup for the job types of the models then: a changed model may use those and the
  * other types the application has handlers for, but a worker for a type new to the running application needs a
@@ -55,8 +58,12 @@ class Camunda8ModelRuntime implements ModelRuntime {
             if (e.code() != 400) {
                 throw e;
             }
-            throw new InvalidModelsException(new ModelProblem(null, "Camunda 8 rejected the models: " + e.details()),
-                    e);
+            throw rejected(e.details() == null ? e.getMessage() : e.details().getDetail(), e);
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() != Status.Code.INVALID_ARGUMENT) {
+                throw e;
+            }
+            throw rejected(e.getStatus().getDescription(), e);
         }
         List<DeployedModel> deployed = new ArrayList<>();
         deployment.getProcesses().forEach(process -> deployed.add(new DeployedModel("process",
@@ -75,6 +82,12 @@ class Camunda8ModelRuntime implements ModelRuntime {
     @Override
     public List<DeployedModel> deployedModels() {
         return lastDeployed;
+    }
+
+    /** Zeebe's reason names the file and the element, e.g. "'bpmn/x.bpmn': - Element: Task ... - ERROR: ...". */
+    private static InvalidModelsException rejected(String reason, RuntimeException cause) {
+        return new InvalidModelsException(new ModelProblem(null, "Camunda 8 rejected the deployment: " + reason),
+                cause);
     }
 
     private DeployResourceCommandStep2 command(List<ModelFile> files) {
