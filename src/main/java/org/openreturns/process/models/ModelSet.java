@@ -30,7 +30,7 @@ public record ModelSet(List<ModelFile> decisions, List<ModelFile> forms, List<Mo
 
     /** The folder a file of this set was read from. */
     public String sourceOf(ModelFile file) {
-        return forms.contains(file) ? formsSource : bpmnSource;
+        return file.path().startsWith("forms/") ? formsSource : bpmnSource;
     }
 
     /** Changes whenever a file is added, removed, renamed or edited: what the watcher compares. */
