@@ -8,8 +8,8 @@ import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCo
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.spring.event.CamundaClientCreatedSpringEvent;
-import org.openreturns.process.ModelFiles.ModelFile;
 import org.openreturns.process.Runtimes;
+import org.openreturns.process.models.ModelFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

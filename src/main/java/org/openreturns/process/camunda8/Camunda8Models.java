@@ -27,15 +27,15 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListenerEventType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.openreturns.process.ModelFiles;
-import org.openreturns.process.ModelFiles.ModelFile;
 import org.openreturns.process.Runtimes;
+import org.openreturns.process.models.ModelFile;
+import org.openreturns.process.models.ModelFiles;
+import org.openreturns.process.models.ModelSet;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The files of {@code bpmn/} and {@code forms/} as Camunda 8 receives them (unchanged), and what the application
+ * The files of the model folders as Camunda 8 receives them (unchanged) at startup, and what the application
  * needs to know about them: the job types its workers must serve, the user task listener types, and which process
  * variable records the person who completed a user task (the model's {@code completedByVariable} property).
  */
@@ -60,10 +60,11 @@ class Camunda8Models {
     record CompletedBy(String userTaskElementId, String variable) {
     }
 
-    Camunda8Models(ResourcePatternResolver resources) {
-        files.addAll(ModelFiles.decisions(resources));
-        files.addAll(ModelFiles.forms(resources));
-        for (ModelFile file : ModelFiles.processes(resources)) {
+    Camunda8Models(ModelFiles modelFiles) {
+        ModelSet models = modelFiles.read();
+        files.addAll(models.decisions());
+        files.addAll(models.forms());
+        for (ModelFile file : models.processes()) {
             files.add(file);
             read(Bpmn.readModelFromStream(new ByteArrayInputStream(file.content())));
         }

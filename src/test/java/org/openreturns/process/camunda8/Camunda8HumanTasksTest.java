@@ -34,8 +34,8 @@ import org.openreturns.process.TaskCompletionCheck;
 import org.openreturns.process.TaskCompletionChecks;
 import org.openreturns.process.TaskCompletionDeniedException;
 import org.openreturns.process.TaskNotFoundException;
+import org.openreturns.process.models.ProjectModels;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The task API on Camunda 8: who may complete a task, what they may submit, and the commands sent to Camunda 8's
@@ -49,7 +49,7 @@ class Camunda8HumanTasksTest {
     private final CamundaClient client = mock(CamundaClient.class, RETURNS_DEEP_STUBS);
     private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     private final Camunda8HumanTasks tasks = new Camunda8HumanTasks(client,
-            new Camunda8Models(new PathMatchingResourcePatternResolver()),
+            new Camunda8Models(ProjectModels.files()),
             beans.getBeanProvider(TaskCompletionChecks.class), new ObjectMapper());
 
     private String deniedTo = "nobody";

@@ -10,8 +10,8 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.spring.event.CamundaClientCreatedSpringEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openreturns.process.ModelFiles.ModelFile;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.openreturns.process.models.ModelFile;
+import org.openreturns.process.models.ProjectModels;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
@@ -51,7 +51,7 @@ class Camunda8IdentityAndDeploymentTest {
 
     @Test
     void everyModelFileIsDeployedUnchangedInOneDeployment() {
-        Camunda8Models models = new Camunda8Models(new PathMatchingResourcePatternResolver());
+        Camunda8Models models = new Camunda8Models(ProjectModels.files());
         client.answering("join", () -> client.recording(DeploymentEvent.class));
 
         new Camunda8ModelDeployment(models, true, Duration.ofSeconds(1), new UntilTheClusterAnswers(scheduler))

@@ -9,12 +9,12 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import org.junit.jupiter.api.Test;
 import org.openreturns.process.camunda8.Camunda8Models.CompletedBy;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.openreturns.process.models.ProjectModels;
 
 /** What the Camunda 8 runtime reads from the models, and whom it names as the person who completed a task. */
 class Camunda8ModelsTest {
 
-    private final Camunda8Models models = new Camunda8Models(new PathMatchingResourcePatternResolver());
+    private final Camunda8Models models = new Camunda8Models(ProjectModels.files());
 
     @Test
     void theStepAfterAPersonsTaskKnowsWhichVariableNamesThatPerson() {
