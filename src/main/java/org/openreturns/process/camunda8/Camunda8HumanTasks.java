@@ -52,6 +52,11 @@ class Camunda8HumanTasks implements HumanTasks {
     private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber", "lineNo", "receiptId",
             "breakId");
 
+    /** The variable in which the process puts the task's title (the models' titleVariable). */
+    private static final String TITLE_VARIABLE = "taskTitle";
+    /** Camunda 8's priority of a task whose model sets none. */
+    private static final int DEFAULT_PRIORITY = 50;
+
     private static final int PAGE_SIZE = 1000;
 
     private final CamundaClient client;
@@ -211,15 +216,20 @@ class Camunda8HumanTasks implements HumanTasks {
         Map<String, Object> context = new LinkedHashMap<>();
         for (Variable variable : client.newUserTaskVariableSearchRequest(task.getUserTaskKey())
                 .page(page -> page.limit(PAGE_SIZE)).send().join().items()) {
-            if (CONTEXT_VARIABLES.contains(variable.getName())) {
+            if (CONTEXT_VARIABLES.contains(variable.getName()) || TITLE_VARIABLE.equals(variable.getName())) {
                 context.put(variable.getName(), value(variable));
             }
         }
         String businessKey = context.get("returnId") instanceof String returnId ? returnId : null;
-        return new HumanTask(String.valueOf(task.getUserTaskKey()), task.getName(), task.getElementId(),
+        // Camunda 8 names a task by its element only; the title the process prepared says what it is about.
+        String name = context.remove(TITLE_VARIABLE) instanceof String title && !title.isBlank() ? title
+                : task.getName();
+        return new HumanTask(String.valueOf(task.getUserTaskKey()), name, task.getElementId(),
                 formId(task),
                 task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(), task.getAssignee(),
-                task.getCreationDate().toInstant(), String.valueOf(task.getProcessInstanceKey()), businessKey, context);
+                task.getCreationDate().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getPriority() == null ? DEFAULT_PRIORITY : task.getPriority(),
+                String.valueOf(task.getProcessInstanceKey()), businessKey, context);
     }
 
     /** A variable's JSON value as a plain Java value (string, number, boolean, list, map or null). */
