@@ -57,6 +57,9 @@ class WorkableTasksTest {
         String returnId = (String) requested.get("returnId");
         String rma = (String) requested.get("rmaNumber");
 
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(rma)
+                .variableValueEquals("returnId", returnId).count())
+                .as("Cockpit finds the return by its RMA number").isEqualTo(1);
         Map<String, Object> inspection = driver.awaitTask("quality", returnId, "InspectReturn");
         assertThat(inspection.get("name")).isEqualTo("Inspect " + rma + " line 1 · " + watch + " · 649.00 EUR");
         assertThat(Instant.parse((String) inspection.get("dueDate")))
