@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Disputes {
 
-    private static final Set<String> REFUND_DECISIONS = Set.of("FULL", "PARTIAL", "NONE");
+    /** Every refund decision the disposition table can make, so a manager has the same outcomes as the rules. */
+    private static final Set<String> REFUND_DECISIONS = Set.of("FULL", "PARTIAL", "NONE", "REPLACEMENT");
 
     private final ResolutionRepository repository;
     private final ReturnService returns;
@@ -150,7 +151,7 @@ public class Disputes {
                     + " SCRAP"));
         }
         if (resolution.refundDecision() == null || !REFUND_DECISIONS.contains(resolution.refundDecision())) {
-            problems.add(new FieldProblem("refundDecision", "must be one of FULL, PARTIAL, NONE"));
+            problems.add(new FieldProblem("refundDecision", "must be one of FULL, PARTIAL, NONE, REPLACEMENT"));
         }
         Integer percent = resolution.deductionPercent();
         if ("PARTIAL".equals(resolution.refundDecision()) && (percent == null || percent <= 0 || percent >= 100)) {

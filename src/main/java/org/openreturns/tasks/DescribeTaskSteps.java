@@ -8,12 +8,13 @@ import java.util.function.Function;
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepHandler;
 import org.openreturns.process.StepResult;
+import org.openreturns.receiving.UnexpectedParcelProcess;
 import org.openreturns.returns.ReturnProcess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The steps that run as a user task of the return process starts (its {@code start} execution listener in the
+ * The steps that run as a user task of the return or unexpected-parcel process starts (its {@code start} execution listener in the
  * model) and put what the task shows into process variables. They only read, so running one again is harmless.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +46,12 @@ class DescribeTaskSteps {
     @Bean
     StepHandler describeDisputeTask(ReturnTaskDescriptions descriptions) {
         return step(DESCRIBE_DISPUTE, context -> descriptions.dispute(returnId(context)));
+    }
+
+    @Bean
+    StepHandler describeUnexpectedParcelTask(ParcelTaskDescriptions descriptions) {
+        return step(UnexpectedParcelProcess.TASK_DESCRIBE, context -> descriptions.unexpectedParcel(
+                context.longValue(UnexpectedParcelProcess.RECEIPT_ID)));
     }
 
     private static UUID returnId(StepContext context) {

@@ -72,6 +72,7 @@ class ReturnTaskDescriptions {
         variables.put(TaskVariables.ORDER_NUMBER, details.orderId() + " (" + details.channel() + ")");
         variables.put(TaskVariables.CUSTOMER_MESSAGE, details.customerMessage() == null
                 || details.customerMessage().isBlank() ? "No message" : details.customerMessage());
+        variables.put(TaskVariables.SERIALIZED_ITEM, line.serialized());
         if (!serialAnswered && line.receivedSerial() != null) {
             variables.put(TaskVariables.RECEIVED_SERIAL, line.receivedSerial());
         }

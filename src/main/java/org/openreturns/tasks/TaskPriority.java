@@ -28,7 +28,11 @@ final class TaskPriority {
     static int of(BigDecimal atStake, BigDecimal highValueThreshold, Duration waiting) {
         int forValue = atStake.compareTo(highValueThreshold) >= 0 ? HIGH_VALUE
                 : atStake.multiply(BigDecimal.valueOf(5)).compareTo(highValueThreshold) >= 0 ? NOTABLE_VALUE : 0;
-        int forWaiting = (int) Math.min(MOST_FOR_WAITING, Math.max(0, waiting.toDays()) * PER_DAY_WAITING);
-        return Math.min(100, NORMAL + forValue + forWaiting);
+        return Math.min(100, ofWaiting(waiting) + forValue);
+    }
+
+    /** For a task whose value is not known yet: urgent by waiting time alone. */
+    static int ofWaiting(Duration waiting) {
+        return NORMAL + (int) Math.min(MOST_FOR_WAITING, Math.max(0, waiting.toDays()) * PER_DAY_WAITING);
     }
 }

@@ -20,6 +20,8 @@ final class TaskVariables {
     static final String ORDER_NUMBER = "orderNumber";
     static final String CUSTOMER_MESSAGE = "customerMessage";
     static final String RECEIVED_SERIAL = "receivedSerial";
+    /** Whether the line's item has serial numbers: the inspection form asks whether the serial matches only then. */
+    static final String SERIALIZED_ITEM = "serializedItem";
     static final String CUSTOMER = "customer";
     static final String MONEY_AT_STAKE = "moneyAtStake";
     static final String FINDINGS = "findings";
