@@ -78,9 +78,13 @@ public final class CamundaFormValidator {
                 checkRange(key, rules, number.doubleValue(), violations);
             }
         } else if (OPTION_FIELDS.contains(type)) {
-            List<String> options = new ArrayList<>();
-            field.path("values").forEach(option -> options.add(option.path("value").asText()));
-            if (!(value instanceof String text) || (!options.isEmpty() && !options.contains(text))) {
+            // An option's value may be text or a yes/no answer (true, false); it must match in type too. Options
+            // computed from process data (valuesKey, valuesExpression) are checked by the step that uses them.
+            List<Object> options = new ArrayList<>();
+            field.path("values").forEach(option -> options.add(option.path("value").isBoolean()
+                    ? option.path("value").booleanValue() : option.path("value").asText()));
+            boolean offered = options.isEmpty() ? value instanceof String : options.contains(value);
+            if (!offered) {
                 violations.add(new FieldViolation(key, "must be one of " + options));
             }
         } else if (LIST_FIELDS.contains(type)) {

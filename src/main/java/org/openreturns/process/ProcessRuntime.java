@@ -12,7 +12,10 @@ import java.util.Map;
  */
 public interface ProcessRuntime {
 
-    /** Starts the latest version of a process; the business key is the id of the business object it runs for. */
+    /**
+     * Starts the latest version of a process; the business key names the business object it runs for as people
+     * search for it (a return's RMA number), and is what {@link HumanTasks#openTasksOf} finds its tasks by.
+     */
     void startProcess(String processId, String businessKey, Map<String, Object> variables);
 
     /**

@@ -113,6 +113,7 @@ public class InspectionService {
         requireAnswer(problems, "functional", findings.functional());
         requireAnswer(problems, "reasonConfirmed", findings.reasonConfirmed());
         if (line.serialized()) {
+            requireAnswer(problems, "serialMatches", findings.serialMatches());
             String serial = findings.receivedSerial() == null ? "" : findings.receivedSerial().strip();
             if (serial.isEmpty()) {
                 problems.add(new FieldProblem("receivedSerial", "is required: " + line.sku() + " is serialized"));
@@ -131,7 +132,8 @@ public class InspectionService {
 
     private static void requireAnswer(List<FieldProblem> problems, String field, Boolean answer) {
         if (answer == null) {
-            problems.add(new FieldProblem(field, "must be answered true or false"));
+            // No answer is ever taken as "no": a finding left open goes back to the inspector, naming it.
+            problems.add(new FieldProblem(field, "is not answered: choose yes (true) or no (false)"));
         }
     }
 

@@ -145,7 +145,8 @@ public class ReceiptService {
     }
 
     private static String summary(ParcelScan scan, String receivedBy, OffsetDateTime at) {
-        StringBuilder text = new StringBuilder("Scanned at " + scan.warehouse() + " by " + receivedBy + " on " + at
+        StringBuilder text = new StringBuilder("Scanned at " + scan.warehouse() + " by " + receivedBy + " on "
+                + at.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
                 + (scan.rmaNumber() == null ? " with no RMA number" : " with unknown RMA number " + scan.rmaNumber())
                 + (scan.trackingId() == null ? "" : ", tracking id " + scan.trackingId()));
         for (ParcelScan.Item item : scan.lines()) {

@@ -30,8 +30,9 @@ class ResolveUnexpectedParcelHandler implements StepHandler {
     @Override
     public StepResult handle(StepContext context) {
         List<FieldProblem> problems = parcels.resolve(context.longValue(UnexpectedParcelProcess.RECEIPT_ID),
+                context.optionalString(UnexpectedParcelProcess.PARCEL_ACTION).orElse(null),
                 context.optionalString(UnexpectedParcelProcess.RETURN_ID).orElse(null),
-                context.optionalBoolean(UnexpectedParcelProcess.QUARANTINE).orElse(false),
+                context.optionalString(UnexpectedParcelProcess.OTHER_RETURN).orElse(null),
                 context.optionalString(UnexpectedParcelProcess.NOTES).orElse(null),
                 context.string(UnexpectedParcelProcess.HANDLED_BY));
         if (!problems.isEmpty()) {

@@ -5,14 +5,20 @@ public final class UnexpectedParcelProcess {
 
     public static final String PROCESS_ID = "unexpected-parcel";
     public static final String TASK_RESOLVE = "resolve-unexpected-parcel";
+    /** Runs as the warehouse's task starts: its title, due date, priority and the returns the parcel may belong to. */
+    public static final String TASK_DESCRIBE = "describe-unexpected-parcel-task";
     public static final String ERROR_LINK_INVALID = "PARCEL_LINK_INVALID";
 
     public static final String RECEIPT_ID = "receiptId";
     /** What arrived, for the warehouse's form. */
     public static final String PARCEL_SUMMARY = "parcelSummary";
-    /** Submitted with the form: the return to link the parcel to, or quarantine. */
+    /** The returns that match what arrived, one per line, each starting with its RMA number and " · ". */
+    public static final String CANDIDATE_RETURNS = "candidateReturns";
+    /** Submitted with the form: LINK or QUARANTINE, the one answer that decides. */
+    public static final String PARCEL_ACTION = "parcelAction";
+    /** Submitted with the form to link: the RMA number chosen among the candidates, or one typed in. */
     public static final String RETURN_ID = "returnId";
-    public static final String QUARANTINE = "quarantine";
+    public static final String OTHER_RETURN = "otherReturn";
     public static final String NOTES = "notes";
     /** Set by the engine to the user who handled the parcel. */
     public static final String HANDLED_BY = "handledBy";

@@ -26,29 +26,36 @@ public class UnexpectedParcels {
 
     static final String LINKED = "LINKED";
     static final String QUARANTINED = "QUARANTINED";
+    /** The warehouse's answers. */
+    static final String LINK = "LINK";
+    static final String QUARANTINE = "QUARANTINE";
 
     private final ReceiptRepository receipts;
     private final ReceiptService receiptService;
     private final ReturnReceipts returnReceipts;
     private final ReturnService returns;
+    private final CandidateReturns candidates;
     private final Clock clock;
 
     UnexpectedParcels(ReceiptRepository receipts, ReceiptService receiptService, ReturnReceipts returnReceipts,
-                      ReturnService returns, Clock clock) {
+                      ReturnService returns, CandidateReturns candidates, Clock clock) {
         this.receipts = receipts;
         this.receiptService = receiptService;
         this.returnReceipts = returnReceipts;
         this.returns = returns;
+        this.candidates = candidates;
         this.clock = clock;
     }
 
     /**
-     * @param returnReference the return id or RMA number to link the parcel to; blank when quarantining
+     * @param action  LINK or QUARANTINE: the warehouse's one answer; the other answer's fields are then ignored
+     * @param chosen  to link: the RMA number chosen among the candidates
+     * @param typedIn to link: an RMA number or return id typed in, when the return is not among the candidates
      * @return the problems with the answer, naming the form field; nothing was changed when there are any. A parcel
      *         resolved before is left as it is.
      */
     @Transactional
-    public List<FieldProblem> resolve(long receiptId, String returnReference, boolean quarantine, String notes,
+    public List<FieldProblem> resolve(long receiptId, String action, String chosen, String typedIn, String notes,
                                       String handledBy) {
         ParcelReceiptRecord receipt = receipts.findForUpdate(receiptId)
                 .orElseThrow(() -> new IllegalStateException("No receipt " + receiptId));
@@ -61,10 +68,21 @@ public class UnexpectedParcels {
             }
             return List.of();
         }
-        boolean linking = returnReference != null && !returnReference.isBlank();
-        if (linking == quarantine) {
-            return List.of(new FieldProblem(UnexpectedParcelProcess.RETURN_ID,
-                    "give either the return to link the parcel to or quarantine, not " + (linking ? "both" : "neither")));
+        if (!LINK.equals(action) && !QUARANTINE.equals(action)) {
+            return List.of(new FieldProblem(UnexpectedParcelProcess.PARCEL_ACTION,
+                    "is not answered: choose LINK (to a return) or QUARANTINE"));
+        }
+        boolean quarantine = QUARANTINE.equals(action);
+        String returnReference = null;
+        if (!quarantine) {
+            boolean isChosen = chosen != null && !chosen.isBlank();
+            boolean isTypedIn = typedIn != null && !typedIn.isBlank();
+            if (isChosen == isTypedIn) {
+                return List.of(new FieldProblem(UnexpectedParcelProcess.RETURN_ID, isChosen
+                        ? "choose a return from the list or type one in, not both"
+                        : "choose the return to link the parcel to, or type its RMA number in"));
+            }
+            returnReference = isChosen ? chosen : typedIn;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (quarantine) {
@@ -92,6 +110,19 @@ public class UnexpectedParcels {
                 + " arrived without a known RMA and was linked to this return by " + handledBy);
         receiptService.deliverParcel(summary.rmaNumber(), receiptId);
         return List.of();
+    }
+
+    /** A parcel without a known RMA as the warehouse's task shows it. */
+    public record ParcelAtHand(long receiptId, String warehouse, OffsetDateTime receivedAt, String trackingId,
+                               List<ParcelScan.Item> items, List<String> candidateReturns) {
+    }
+
+    @Transactional(readOnly = true)
+    public ParcelAtHand parcel(long receiptId) {
+        ParcelReceiptRecord receipt = receiptService.receipt(receiptId);
+        List<ParcelScan.Item> items = receiptService.items(receiptId);
+        return new ParcelAtHand(receiptId, receipt.getWarehouse(), receipt.getReceivedAt(), receipt.getTrackingId(),
+                items, candidates.of(receipt, items));
     }
 
     private Optional<ReturnSummary> find(String reference) {

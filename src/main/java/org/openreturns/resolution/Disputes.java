@@ -139,8 +139,8 @@ public class Disputes {
             problems.add(new FieldProblem("disposition", "must be one of RESTOCK, REFURBISH, VENDOR_RETURN, LIQUIDATE,"
                     + " SCRAP"));
         }
-        if (resolution.refundDecision() == null || resolution.refundDecision() == RefundDecision.REPLACEMENT) {
-            problems.add(new FieldProblem("refundDecision", "must be one of FULL, PARTIAL, NONE"));
+        if (resolution.refundDecision() == null) {
+            problems.add(new FieldProblem("refundDecision", "must be one of FULL, PARTIAL, NONE, REPLACEMENT"));
         }
         Integer percent = resolution.deductionPercent();
         boolean partial = resolution.refundDecision() == RefundDecision.PARTIAL;

@@ -79,7 +79,8 @@ public class ReturnService {
         returns.insertEvent(returnId, now, requestedBy, "REQUESTED", null, ReturnStatus.REQUESTED,
                 "Return of " + request.lines().size() + " line(s) of order " + order.orderNumber()
                         + " (" + order.channel() + ")" + (caller.equals(requestedBy) ? "" : ", entered by " + caller));
-        processRuntime.startProcess(ReturnProcess.PROCESS_ID, returnId.toString(),
+        // The RMA number is the business key, so returns are found by it in Cockpit and Operate.
+        processRuntime.startProcess(ReturnProcess.PROCESS_ID, rmaNumber,
                 Map.of(ReturnProcess.RETURN_ID, returnId.toString(), ReturnProcess.RMA_NUMBER, rmaNumber));
         return new RequestedReturn(returnId, rmaNumber, ReturnStatus.REQUESTED);
     }
@@ -273,7 +274,8 @@ public class ReturnService {
                 order.currency(), order.warehouse(), ReturnStatus.valueOf(stored.getStatus()),
                 stored.getRequestedAt(), stored.getRequestedBy(), stored.getCustomerMessage(),
                 returns.lines(returnId), returns.refund(returnId).orElse(null), returns.timeline(returnId),
-                returns.notifications(returnId), humanTasks.openTasksOf(returnId.toString()).stream().map(ReturnDetails.OpenTask::of).toList());
+                returns.notifications(returnId), humanTasks.openTasksOf(stored.getRmaNumber()).stream()
+                        .map(ReturnDetails.OpenTask::of).toList());
     }
 
     private static ReturnSummary summary(ReturnRequestRecord stored) {

@@ -69,7 +69,7 @@ public class SlaEscalations {
         if (inserted == 1) {
             returns.note(returnId, ReturnService.SYSTEM_ACTOR, "SLA_ESCALATED", "The " + stage.get().name()
                     .toLowerCase() + " stage ran past its SLA; escalated to the managers");
-            humanTasks.involveGroup(returnId.toString(), MANAGER_GROUP);
+            humanTasks.involveGroup(summary.rmaNumber(), MANAGER_GROUP);
         }
         return stage;
     }

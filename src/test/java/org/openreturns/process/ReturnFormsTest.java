@@ -34,18 +34,32 @@ class ReturnFormsTest {
     }
 
     @Test
-    void unexpectedParcelIsLinkedToAReturnOrQuarantined() {
+    void manualReviewDecisionIsAnExplicitChoice() {
+        assertThat(CamundaFormValidator.validate(form("manual-review"), Map.of("decisionReason", "Known customer")))
+                .containsExactly(new FieldViolation("approved", "is required"));
+        assertThat(CamundaFormValidator.validate(form("manual-review"), Map.of("approved", "yes",
+                "decisionReason", "x"))).containsExactly(new FieldViolation("approved", "must be one of [true, false]"));
+    }
+
+    @Test
+    void unexpectedParcelIsLinkedToAReturnOrQuarantinedAsOneExplicitAnswer() {
         JsonNode form = form("unexpected-parcel");
 
-        assertThat(CamundaFormValidator.validate(form, Map.of("returnId", "6f1c2f0e-4d1a-4c47-9a52-0d6f1f3b8e21")))
+        assertThat(CamundaFormValidator.validate(form, Map.of("parcelAction", "LINK", "returnId", "RMA-2026-000001")))
                 .isEmpty();
-        assertThat(CamundaFormValidator.validate(form, Map.of("quarantine", true, "notes", "No label, no slip")))
-                .isEmpty();
-        assertThat(CamundaFormValidator.validate(form, Map.of("returnId", "x".repeat(65))))
-                .containsExactly(new FieldViolation("returnId", "must have at most 64 characters"));
-        assertThat(CamundaFormValidator.validate(form, Map.of("quarantine", "yes", "linkProblem", "")))
-                .containsExactlyInAnyOrder(new FieldViolation("quarantine", "must be true or false"),
-                        new FieldViolation("linkProblem", "is read-only"));
+        assertThat(CamundaFormValidator.validate(form, Map.of("parcelAction", "LINK",
+                "otherReturn", "6f1c2f0e-4d1a-4c47-9a52-0d6f1f3b8e21"))).isEmpty();
+        assertThat(CamundaFormValidator.validate(form, Map.of("parcelAction", "QUARANTINE",
+                "notes", "No label, no slip"))).isEmpty();
+        assertThat(CamundaFormValidator.validate(form, Map.of("returnId", "RMA-2026-000001")))
+                .containsExactly(new FieldViolation("parcelAction", "is required"));
+        assertThat(CamundaFormValidator.validate(form, Map.of("parcelAction", "LINK", "otherReturn", "x".repeat(65))))
+                .containsExactly(new FieldViolation("otherReturn", "must have at most 64 characters"));
+        assertThat(CamundaFormValidator.validate(form, Map.of("parcelAction", "KEEP", "linkProblem", "",
+                "candidateReturns", "RMA-1"))).containsExactlyInAnyOrder(
+                new FieldViolation("parcelAction", "must be one of [LINK, QUARANTINE]"),
+                new FieldViolation("linkProblem", "is read-only"),
+                new FieldViolation("candidateReturns", "is not a field of form 'unexpected-parcel'"));
     }
 
     @Test
@@ -55,10 +69,26 @@ class ReturnFormsTest {
         assertThat(CamundaFormValidator.validate(form, Map.of("grade", "C", "skuMatches", true, "serialMatches", true,
                 "packagingOk", false, "functional", true, "reasonConfirmed", true, "receivedSerial", "SN-1",
                 "notes", "Scratched case", "evidence", "photo-1.jpg\nphoto-2.jpg"))).isEmpty();
-        assertThat(CamundaFormValidator.validate(form, Map.of("grade", "A", "evidence", "x".repeat(2001),
-                "lineSummary", "1 x SKU-1"))).containsExactlyInAnyOrder(
+        assertThat(CamundaFormValidator.validate(form, Map.of("grade", "A", "skuMatches", true, "packagingOk", true,
+                "functional", true, "reasonConfirmed", false, "evidence", "x".repeat(2001), "lineSummary", "1 x SKU-1",
+                "orderNumber", "WEB-1"))).containsExactlyInAnyOrder(
                 new FieldViolation("lineSummary", "is read-only"),
+                new FieldViolation("orderNumber", "is read-only"),
                 new FieldViolation("evidence", "must have at most 2000 characters"));
+    }
+
+    @Test
+    void inspectionAssumesNoAnswerEveryFindingIsAChoiceOfYesOrNo() {
+        JsonNode form = form("inspection");
+
+        assertThat(CamundaFormValidator.validate(form, Map.of("grade", "A"))).containsExactlyInAnyOrder(
+                new FieldViolation("skuMatches", "is required"),
+                new FieldViolation("packagingOk", "is required"),
+                new FieldViolation("functional", "is required"),
+                new FieldViolation("reasonConfirmed", "is required"));
+        assertThat(CamundaFormValidator.validate(form, Map.of("grade", "A", "skuMatches", "yes", "packagingOk", true,
+                "functional", true, "reasonConfirmed", true)))
+                .containsExactly(new FieldViolation("skuMatches", "must be one of [true, false]"));
     }
 
     @Test
@@ -67,9 +97,15 @@ class ReturnFormsTest {
 
         assertThat(CamundaFormValidator.validate(form, Map.of("approved", true, "comment", "Serial checked")))
                 .isEmpty();
-        assertThat(CamundaFormValidator.validate(form, Map.of("approved", true, "approvalSummary", "Refund 649.00")))
-                .containsExactlyInAnyOrder(new FieldViolation("approvalSummary", "is read-only"),
-                        new FieldViolation("comment", "is required"));
+        assertThat(CamundaFormValidator.validate(form, Map.of("approved", false, "comment", "Serial not checked")))
+                .as("refusing is an explicit choice with a reason").isEmpty();
+        assertThat(CamundaFormValidator.validate(form, Map.of("approved", true, "approvalSummary", "Refund 649.00",
+                "moneyAtStake", "649.00 EUR"))).containsExactlyInAnyOrder(
+                new FieldViolation("approvalSummary", "is read-only"),
+                new FieldViolation("moneyAtStake", "is read-only"),
+                new FieldViolation("comment", "is required"));
+        assertThat(CamundaFormValidator.validate(form, Map.of("comment", "x")))
+                .containsExactly(new FieldViolation("approved", "is required"));
     }
 
     @Test
@@ -80,10 +116,12 @@ class ReturnFormsTest {
                 "deductionPercent", 20, "comment", "Customer accepts 20 %"))).isEmpty();
         assertThat(CamundaFormValidator.validate(form, Map.of("disposition", "RESTOCK", "refundDecision", "FULL",
                 "comment", "Our error"))).as("the deduction is optional").isEmpty();
-        assertThat(CamundaFormValidator.validate(form, Map.of("disposition", "HOLD", "refundDecision", "REPLACEMENT",
+        assertThat(CamundaFormValidator.validate(form, Map.of("disposition", "RESTOCK", "refundDecision",
+                "REPLACEMENT", "comment", "Wrong item shipped"))).as("every outcome of the disposition table").isEmpty();
+        assertThat(CamundaFormValidator.validate(form, Map.of("disposition", "HOLD", "refundDecision", "SOME",
                 "deductionPercent", 101, "comment", "x"))).containsExactlyInAnyOrder(
                 new FieldViolation("disposition", "must be one of [RESTOCK, REFURBISH, VENDOR_RETURN, LIQUIDATE, SCRAP]"),
-                new FieldViolation("refundDecision", "must be one of [FULL, PARTIAL, NONE]"),
+                new FieldViolation("refundDecision", "must be one of [FULL, PARTIAL, NONE, REPLACEMENT]"),
                 new FieldViolation("deductionPercent", "must be at most 100"));
         assertThat(CamundaFormValidator.validate(form, Map.of("disposition", "SCRAP", "refundDecision", "NONE",
                 "comment", "x", "disputeProblem", ""))).containsExactly(new FieldViolation("disputeProblem", "is read-only"));

@@ -43,6 +43,15 @@ class InspectionServiceTest {
     }
 
     @Test
+    void whetherTheSerialMatchesMustBeAnsweredForASerializedItemOnly() {
+        InspectionFindings unanswered = new InspectionFindings("A", true, null, true, true, true, "SN-1", null,
+                List.of(), "quality1");
+        assertThat(InspectionService.check(unanswered, WATCH)).containsExactly(
+                new FieldProblem("serialMatches", "is not answered: choose yes (true) or no (false)"));
+        assertThat(InspectionService.check(unanswered, T_SHIRT)).isEmpty();
+    }
+
+    @Test
     void aMatchingSkuCannotBeClaimedWhenTheWarehouseReceivedAnotherOne() {
         ReturnLineView wrongItem = new ReturnLineView(1, "JEANS-32", 1, "WRONG_ITEM", "UNOPENED", List.of(), 7900,
                 "JEANS-34", null, 1, null, null, null, null, null, null, LocationType.QUARANTINE);

@@ -48,24 +48,30 @@ class UnexpectedParcelsTest {
     }
 
     @Test
-    void theWarehouseMustEitherLinkTheParcelOrQuarantineItNotBoth() {
-        assertThat(parcels.resolve(receiptId, "RMA-2026-000001", true, null, "warehouse1"))
+    void theWarehouseMustChooseToLinkTheParcelOrToQuarantineIt() {
+        assertThat(parcels.resolve(receiptId, null, null, null, null, "warehouse1"))
                 .extracting(FieldProblem::field, FieldProblem::problem)
-                .containsExactly(tuple(UnexpectedParcelProcess.RETURN_ID,
-                        "give either the return to link the parcel to or quarantine, not both"));
+                .containsExactly(tuple(UnexpectedParcelProcess.PARCEL_ACTION,
+                        "is not answered: choose LINK (to a return) or QUARANTINE"));
         assertThat(receipt().getResolution()).isNull();
     }
 
     @Test
-    void theWarehouseMustEitherLinkTheParcelOrQuarantineItNotNeither() {
-        assertThat(parcels.resolve(receiptId, "  ", false, null, "warehouse1"))
+    void aLinkNamesOneReturnEitherChosenFromTheCandidatesOrTypedInNotBoth() {
+        assertThat(parcels.resolve(receiptId, UnexpectedParcels.LINK, "RMA-2026-000001", "RMA-2026-000002", null,
+                "warehouse1"))
+                .extracting(FieldProblem::field, FieldProblem::problem)
+                .containsExactly(tuple(UnexpectedParcelProcess.RETURN_ID,
+                        "choose a return from the list or type one in, not both"));
+        assertThat(parcels.resolve(receiptId, UnexpectedParcels.LINK, "  ", null, null, "warehouse1"))
                 .extracting(FieldProblem::problem)
-                .containsExactly("give either the return to link the parcel to or quarantine, not neither");
+                .containsExactly("choose the return to link the parcel to, or type its RMA number in");
+        assertThat(receipt().getResolution()).isNull();
     }
 
     @Test
     void aReturnThatDoesNotExistIsNamed() {
-        assertThat(parcels.resolve(receiptId, "RMA-1999-999999", false, null, "warehouse1"))
+        assertThat(parcels.resolve(receiptId, UnexpectedParcels.LINK, null, "RMA-1999-999999", null, "warehouse1"))
                 .containsExactly(new FieldProblem(UnexpectedParcelProcess.RETURN_ID,
                         "no return has the id or RMA number RMA-1999-999999"));
         assertThat(receipt().getResolution()).isNull();
@@ -73,7 +79,8 @@ class UnexpectedParcelsTest {
 
     @Test
     void aQuarantinedParcelIsBookedIntoQuarantineAndRecordedWithWhoDecided() {
-        assertThat(parcels.resolve(receiptId, null, true, "No label, no packing slip", "warehouse1")).isEmpty();
+        assertThat(parcels.resolve(receiptId, UnexpectedParcels.QUARANTINE, null, null, "No label, no packing slip",
+                "warehouse1")).isEmpty();
 
         assertThat(ledger.onHand(sku)).containsExactly(new OnHand(warehouse, LocationType.QUARANTINE, 2));
         ParcelReceiptRecord receipt = receipt();
@@ -84,9 +91,10 @@ class UnexpectedParcelsTest {
 
     @Test
     void aParcelResolvedBeforeIsLeftAsItIs() {
-        parcels.resolve(receiptId, null, true, null, "warehouse1");
+        parcels.resolve(receiptId, UnexpectedParcels.QUARANTINE, null, null, null, "warehouse1");
 
-        assertThat(parcels.resolve(receiptId, "RMA-1999-999999", false, null, "warehouse2")).isEmpty();
+        assertThat(parcels.resolve(receiptId, UnexpectedParcels.LINK, null, "RMA-1999-999999", null, "warehouse2"))
+                .isEmpty();
 
         assertThat(ledger.onHand(sku)).containsExactly(new OnHand(warehouse, LocationType.QUARANTINE, 2));
         assertThat(receipt().getResolvedBy()).isEqualTo("warehouse1");

@@ -24,7 +24,7 @@ record Camunda8ProbeForTests(CamundaClient client, CamundaProcessTestContext pro
 
     /** Zeebe fires timers by its clock, not one by one: the test cluster's clock moves past every timer. */
     @Override
-    public void fireTimer(String businessKey, String timerElementId) {
+    public void fireTimer(String returnId, String timerElementId) {
         processTest.increaseTime(PAST_EVERY_TIMER);
     }
 

@@ -244,8 +244,8 @@ final class LifecycleDriver {
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
     }
 
-    /** Fires the timer of the element given in the process of the business key, as if its time had come. */
-    void fireTimer(String businessKey, String timerElementId) {
-        probe.fireTimer(businessKey, timerElementId);
+    /** Fires the timer of the element given in the process of the return, as if its time had come. */
+    void fireTimer(String returnId, String timerElementId) {
+        probe.fireTimer(returnId, timerElementId);
     }
 }

@@ -23,9 +23,17 @@ record OperatonProbe(RuntimeService runtimeService, ManagementService management
 
     @Override
     public String describe(String returnId) {
-        return "waiting at " + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(returnId).list()
-                .stream().map(instance -> runtimeService.getActiveActivityIds(instance.getId())).toList()
-                + "; failing steps: " + failingSteps(returnId) + "; history: " + history(returnId);
+        String businessKey = businessKeyOf(returnId);
+        return "waiting at " + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                .list().stream().map(instance -> runtimeService.getActiveActivityIds(instance.getId())).toList()
+                + "; failing steps: " + failingSteps(businessKey) + "; history: " + history(businessKey);
+    }
+
+    /** The return's process runs under its RMA number; the tests know the return by its id. */
+    private String businessKeyOf(String returnId) {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("return-process")
+                .variableValueEquals("returnId", returnId).list().stream()
+                .map(instance -> instance.getBusinessKey()).findFirst().orElse(returnId);
     }
 
     /** The steps the return's process went through. */
@@ -49,8 +57,8 @@ record OperatonProbe(RuntimeService runtimeService, ManagementService management
     }
 
     @Override
-    public void fireTimer(String businessKey, String timerElementId) {
-        processClock.fireTimer(businessKey, timerElementId);
+    public void fireTimer(String returnId, String timerElementId) {
+        processClock.fireTimer(businessKeyOf(returnId), timerElementId);
     }
 
     /** Operaton's Tasklist completes through the engine's task service as the logged-in user. */

@@ -13,8 +13,8 @@ interface ProcessProbe {
     /** Where the return's process waits, which steps failed and what it went through, for a failed assertion. */
     String describe(String returnId);
 
-    /** Fires the timer of the element given in the process of the business key, as if its time had come. */
-    void fireTimer(String businessKey, String timerElementId);
+    /** Fires the timer of the element given in the process of the return, as if its time had come. */
+    void fireTimer(String returnId, String timerElementId);
 
     /** Completes the task as the runtime's Tasklist would for this user; throws when the runtime refuses. */
     void completeInTasklist(String taskId, String userId, List<String> groups, Map<String, Object> variables);

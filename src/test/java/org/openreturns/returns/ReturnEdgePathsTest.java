@@ -144,11 +144,14 @@ class ReturnEdgePathsTest {
         Map<String, Object> task = driver.awaitTask("warehouse", "receiptId", Long.valueOf(receiptId),
                 "HandleUnexpectedParcel");
 
-        driver.completed("warehouse1", task, Map.of("returnId", "no-such-return"));
+        driver.completed("warehouse1", task, Map.of("parcelAction", "LINK", "otherReturn", "no-such-return"));
         Map<String, Object> again = driver.awaitTask("warehouse", "receiptId", Long.valueOf(receiptId),
                 "HandleUnexpectedParcel");
         assertThat(again.get("id")).isNotEqualTo(task.get("id"));
-        driver.completed("warehouse1", again, Map.of("returnId", requested.get("rmaNumber")));
+        assertThat((String) again.get("name")).startsWith("Unexpected parcel at " + driver.warehouse + " · 1 x " + tshirt);
+        // The return is among the candidates (same SKU); the answer typed in before is cleared as the form would.
+        driver.completed("warehouse1", again, Map.of("parcelAction", "LINK", "returnId", requested.get("rmaNumber"),
+                "otherReturn", ""));
 
         driver.awaitStatus(returnId, "RECEIVED");
         assertThat(driver.stock(tshirt)).containsEntry("QUARANTINE", 1);
@@ -161,7 +164,7 @@ class ReturnEdgePathsTest {
         Long receiptId = ((Number) scanned.getBody().get("receiptId")).longValue();
         Map<String, Object> task = driver.awaitTask("warehouse", "receiptId", receiptId, "HandleUnexpectedParcel");
 
-        driver.completed("warehouse1", task, Map.of("quarantine", true, "notes", "No paperwork in the box"));
+        driver.completed("warehouse1", task, Map.of("parcelAction", "QUARANTINE", "notes", "No paperwork in the box"));
 
         org.awaitility.Awaitility.await().until(() -> driver.stock(tshirt).getOrDefault("QUARANTINE", 0) == 2);
     }

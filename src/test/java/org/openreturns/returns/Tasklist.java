@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -96,6 +97,14 @@ final class Tasklist {
         wait.until(visibilityOfElementLocated(TASK_FORM));
     }
 
+    /** The task's name as the list shows it, refreshing the list first when the task is new since. */
+    String titleInList(String taskId) {
+        if (!listsTask(taskId)) {
+            wait.until(elementToBeClickable(CURRENT_FILTER)).click();
+        }
+        return wait.until(visibilityOfElementLocated(taskInList(taskId))).getText().strip();
+    }
+
     boolean listsTask(String taskId) {
         return !browser.findElements(taskInList(taskId)).isEmpty();
     }
@@ -142,12 +151,29 @@ final class Tasklist {
         wait.until(textToBePresentInElementLocated(By.cssSelector("[id$='-" + fieldId + "-display']"), label));
     }
 
-    /** Ticks a checkbox unless it is ticked already (a form sent back keeps the answers given). */
-    void tick(String fieldId) {
-        WebElement checkbox = wait.until(elementToBeClickable(field(fieldId)));
-        if (!checkbox.isSelected()) {
-            checkbox.click();
-        }
+    /** Chooses the option of a radio group by its label, as a person clicks it. */
+    void answer(String fieldId, String label) {
+        wait.until(elementToBeClickable(option(fieldId, label))).click();
+        wait.until(page -> inputOf(page.findElement(option(fieldId, label))).isSelected());
+    }
+
+    /** The labels of a radio group's options, in the order the form shows them. */
+    List<String> answersOf(String fieldId) {
+        return wait.until(visibilityOfAllElementsLocatedBy(options(fieldId))).stream().map(WebElement::getText)
+                .map(String::strip).toList();
+    }
+
+    /** The label of the chosen option of a radio group, if one is chosen. */
+    Optional<String> answerOf(String fieldId) {
+        wait.until(visibilityOfAllElementsLocatedBy(options(fieldId)));
+        return browser.findElements(options(fieldId)).stream()
+                .filter(option -> inputOf(option).isSelected())
+                .map(WebElement::getText).map(String::strip).findFirst();
+    }
+
+    /** Whether the form shows the field now (form-js leaves out a field its condition hides). */
+    boolean shows(String fieldId) {
+        return !browser.findElements(By.cssSelector("form.fjs-form [id*='-" + fieldId + "']")).isEmpty();
     }
 
     void type(String fieldId, String text) {
@@ -191,6 +217,21 @@ final class Tasklist {
 
     private static By taskInList(String taskId) {
         return By.cssSelector(".tasks-list a[href='#/?task=" + taskId + "']");
+    }
+
+    /** form-js puts a radio option's label beside its input, naming it by id. */
+    private WebElement inputOf(WebElement optionLabel) {
+        return browser.findElement(By.id(optionLabel.getDomAttribute("for")));
+    }
+
+    /** form-js gives the n-th option of a radio group the id {@code fjs-form-<render>-<id in the form file>-<n>}. */
+    private static By options(String fieldId) {
+        return By.xpath("//form[contains(@class, 'fjs-form')]//label[contains(@for, '-" + fieldId + "-')]");
+    }
+
+    private static By option(String fieldId, String label) {
+        return By.xpath("//form[contains(@class, 'fjs-form')]//label[contains(@for, '-" + fieldId + "-')]"
+                + "[normalize-space(.) = '" + label + "']");
     }
 
     /** form-js gives each field the id {@code fjs-form-<render>-<id in the form file>}. */

@@ -86,24 +86,32 @@ class TasklistBrowserTest {
     }
 
     @Test
-    void anInspectorCompletesTheInspectionFormInTasklistAndTheReturnMovesOn() {
+    void anInspectorAnswersEveryFindingInTasklistWithWhatTheSystemKnowsFilledInAndTheReturnMovesOn() {
         String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
         Map<String, Object> requested = receivedReturn(tshirt, "19.90", null);
         String returnId = (String) requested.get("returnId");
+        String rma = (String) requested.get("rmaNumber");
         String inspection = (String) driver.awaitTask("quality", returnId, "InspectReturn").get("id");
 
         tasklist.logIn("quality1");
+        assertThat(tasklist.titleInList(inspection)).isEqualTo("Inspect " + rma + " line 1 · " + tshirt + " · 19.90 EUR");
         tasklist.openTask(inspection);
-        assertThat(tasklist.valueOf("Field_RmaNumber")).isEqualTo(requested.get("rmaNumber"));
+        assertThat(tasklist.valueOf("Field_RmaNumber")).isEqualTo(rma);
         assertThat(tasklist.isReadOnly("Field_RmaNumber")).isTrue();
+        assertThat(tasklist.valueOf("Field_OrderNumber")).endsWith("(WEB)");
+        assertThat(tasklist.valueOf("Field_CustomerMessage")).isEqualTo("Please take it back");
         assertThat(tasklist.valueOf("Field_LineSummary")).contains("1 x " + tshirt);
         tasklist.claim();
         assertThat(tasklist.choicesOf("Field_Grade")).isEqualTo(GRADES);
+        assertThat(tasklist.answersOf("Field_SkuMatches")).containsExactly("Yes", "No");
+        assertThat(tasklist.answerOf("Field_SkuMatches")).as("no answer is assumed").isEmpty();
+        assertThat(tasklist.answerOf("Field_Functional")).isEmpty();
+        assertThat(tasklist.shows("Field_SerialMatches")).as("a T-shirt has no serial to check").isFalse();
         tasklist.choose("Field_Grade", GRADES.get(0));
-        tasklist.tick("Field_SkuMatches");
-        tasklist.tick("Field_PackagingOk");
-        tasklist.tick("Field_Functional");
-        tasklist.tick("Field_ReasonConfirmed");
+        tasklist.answer("Field_SkuMatches", "Yes");
+        tasklist.answer("Field_PackagingOk", "Yes");
+        tasklist.answer("Field_Functional", "Yes");
+        tasklist.answer("Field_ReasonConfirmed", "Yes");
         tasklist.type("Field_Notes", "Sealed, checked in Tasklist");
         tasklist.complete(inspection);
 
@@ -114,18 +122,19 @@ class TasklistBrowserTest {
     }
 
     @Test
-    void theInspectorCannotApproveInTasklistButAnotherPersonCan() {
+    void theInspectorCannotApproveInTasklistButAnotherPersonCanSeeingTheMoneyAndTheFindings() {
         String watch = driver.product("WATCH", "smartwatches", "412.00", "649.00", true, false);
         String returnId = (String) receivedReturn(watch, "649.00", "SN-T1").get("returnId");
         // admin is in quality and in finance: the one person who could inspect and approve alone.
-        driver.completed("admin", driver.awaitTask("quality", returnId, "InspectReturn"),
-                serializedInspection("A", "SN-T1", true));
+        Map<String, Object> findings = serializedInspection("A", "SN-T1", true);
+        findings.put("evidence", "photo-t1.jpg");
+        driver.completed("admin", driver.awaitTask("quality", returnId, "InspectReturn"), findings);
         String approval = (String) driver.awaitTask("finance", returnId, "ApproveReturn").get("id");
 
         tasklist.logIn("admin");
         tasklist.openTask(approval);
         tasklist.claim();
-        tasklist.tick("Field_Approved");
+        tasklist.answer("Field_Approved", "Approve the disposition and refund");
         tasklist.type("Field_Comment", "Looks fine to me");
         assertThat(tasklist.completeRefused())
                 .contains("admin inspected this return or resolved its dispute and may not also approve it: "
@@ -138,9 +147,14 @@ class TasklistBrowserTest {
 
         tasklist.logIn("finance1");
         tasklist.openTask(approval);
+        assertThat(tasklist.valueOf("Field_MoneyAtStake")).startsWith("649.00 EUR paid for the returned units");
+        assertThat(tasklist.valueOf("Field_Customer")).startsWith("customer C-");
+        assertThat(tasklist.valueOf("Field_Findings")).contains("LINE_INSPECTED by admin").contains("photo-t1.jpg");
         assertThat(tasklist.valueOf("Field_ApprovalSummary")).contains("LINE_INSPECTED by admin");
+        assertThat(tasklist.answersOf("Field_Approved")).containsExactly("Approve the disposition and refund",
+                "Refuse: put the return on hold for a manager");
         tasklist.claim();
-        tasklist.tick("Field_Approved");
+        tasklist.answer("Field_Approved", "Approve the disposition and refund");
         tasklist.type("Field_Comment", "Serial verified");
         tasklist.complete(approval);
 
@@ -150,36 +164,115 @@ class TasklistBrowserTest {
     }
 
     @Test
-    void anInspectionSentBackShowsTheInspectorWhatWasWrong() {
+    void aFindingLeftUnansweredSendsTheInspectionBackNamingIt() {
         String watch = driver.product("WATCH", "smartwatches", "412.00", "649.00", true, false);
         String returnId = (String) receivedReturn(watch, "649.00", "SN-T2").get("returnId");
         String firstInspection = (String) driver.awaitTask("quality", returnId, "InspectReturn").get("id");
 
         tasklist.logIn("quality1");
         tasklist.openTask(firstInspection);
+        assertThat(tasklist.valueOf("Field_ReceivedSerial")).as("the serial the warehouse scanned").isEqualTo("SN-T2");
         tasklist.claim();
         tasklist.choose("Field_Grade", GRADES.get(0));
-        tasklist.tick("Field_SkuMatches");
-        tasklist.tick("Field_SerialMatches");
-        tasklist.tick("Field_PackagingOk");
-        tasklist.tick("Field_Functional");
-        tasklist.tick("Field_ReasonConfirmed");
-        // The form does not ask for the serial, but a serialized item cannot be recorded without it.
+        tasklist.answer("Field_SkuMatches", "Yes");
+        tasklist.answer("Field_PackagingOk", "Yes");
+        tasklist.answer("Field_Functional", "Yes");
+        tasklist.answer("Field_ReasonConfirmed", "Yes");
+        // Whether the serial matches is left open: it is never taken as "no".
         tasklist.complete(firstInspection);
 
         String secondInspection = (String) driver.awaitTask("quality", returnId, "InspectReturn").get("id");
         assertThat(secondInspection).isNotEqualTo(firstInspection);
         tasklist.openTask(secondInspection);
         assertThat(tasklist.valueOf("Field_InspectionProblem"))
-                .isEqualTo("receivedSerial is required: " + watch + " is serialized");
+                .isEqualTo("serialMatches is not answered: choose yes (true) or no (false)");
         tasklist.claim();
-        // The answers given before are still in the form; only the serial is missing.
-        tasklist.type("Field_ReceivedSerial", "SN-T2");
+        assertThat(tasklist.answerOf("Field_SkuMatches")).as("the answers given before are kept").contains("Yes");
+        tasklist.answer("Field_SerialMatches", "Yes");
         tasklist.complete(secondInspection);
 
         Map<String, Object> awaiting = driver.awaitStatus(returnId, "AWAITING_APPROVAL");
         assertThat(timeline(awaiting, "INSPECTION_RETURNED")).containsEntry("actor", "quality1");
         assertThat(lines(awaiting).get(0)).containsEntry("grade", "A");
+    }
+
+    @Test
+    void supportRefusesAReturnInReviewWithAReasonAsAnExplicitChoice() {
+        String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
+        String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
+        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "DAMAGED"));
+        String returnId = (String) requested.get("returnId");
+        String review = (String) driver.awaitTask("support", returnId, "ReviewReturn").get("id");
+
+        tasklist.logIn("support1");
+        assertThat(tasklist.titleInList(review)).startsWith("Review " + requested.get("rmaNumber") + " · customer C-");
+        tasklist.openTask(review);
+        tasklist.claim();
+        assertThat(tasklist.answersOf("Field_Approved")).containsExactly("Approve the return", "Refuse the return");
+        assertThat(tasklist.answerOf("Field_Approved")).isEmpty();
+        tasklist.answer("Field_Approved", "Refuse the return");
+        tasklist.type("Field_DecisionReason", "Damaged by the customer after delivery");
+        tasklist.complete(review);
+
+        assertThat(driver.awaitStatus(returnId, "REJECTED").get("timeline").toString())
+                .contains("Damaged by the customer after delivery");
+    }
+
+    @Test
+    void theWarehouseLinksAParcelWithoutRmaToTheReturnItChoosesAmongTheCandidates() {
+        String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
+        String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
+        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "UNOPENED"));
+        String returnId = (String) requested.get("returnId");
+        String rma = (String) requested.get("rmaNumber");
+        driver.awaitStatus(returnId, "AUTHORIZED");
+        Long receiptId = ((Number) driver.scan(null, item(tshirt, null, 1)).getBody().get("receiptId")).longValue();
+        String task = (String) driver.awaitTask("warehouse", "receiptId", receiptId, "HandleUnexpectedParcel")
+                .get("id");
+
+        tasklist.logIn("warehouse1");
+        tasklist.openTask(task);
+        assertThat(tasklist.valueOf("Field_ParcelSummary")).contains("1 x " + tshirt).doesNotContainPattern(
+                "\\d{2}:\\d{2}:\\d{2}\\.\\d");
+        tasklist.claim();
+        assertThat(tasklist.shows("Field_ReturnId")).as("nothing to choose before linking is chosen").isFalse();
+        tasklist.answer("Field_ParcelAction", "Link it to a return");
+        String candidate = tasklist.answersOf("Field_ReturnId").stream().filter(label -> label.startsWith(rma + " · "))
+                .findFirst().orElseThrow();
+        assertThat(candidate).contains("customer C-" + orderId).contains("1 x " + tshirt).contains("same SKU");
+        tasklist.answer("Field_ReturnId", candidate);
+        tasklist.complete(task);
+
+        driver.awaitStatus(returnId, "RECEIVED");
+        assertThat(driver.awaitTask("quality", returnId, "InspectReturn")).isNotNull();
+    }
+
+    @Test
+    void aManagerResolvesADisputeSeeingTheMoneyTheCustomerAndTheFindingsWithEveryOutcomeOffered() {
+        String watch = driver.product("WATCH", "smartwatches", "412.00", "649.00", true, false);
+        String returnId = (String) receivedReturn(watch, "649.00", "SN-T3").get("returnId");
+        driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
+                serializedInspection("A", "SN-T3", false));
+        String dispute = (String) driver.awaitTask("manager", returnId, "ResolveDispute").get("id");
+
+        tasklist.logIn("manager1");
+        tasklist.openTask(dispute);
+        assertThat(tasklist.valueOf("Field_MoneyAtStake")).startsWith("649.00 EUR paid for the returned units");
+        assertThat(tasklist.valueOf("Field_Customer")).startsWith("customer C-");
+        assertThat(tasklist.valueOf("Field_Findings")).contains("LINE_INSPECTED by quality1");
+        tasklist.claim();
+        assertThat(tasklist.answersOf("Field_Disposition")).containsExactly("Restock (sell again)",
+                "Refurbish, then sell", "Return to the supplier", "Liquidate (sell off below value)", "Scrap");
+        assertThat(tasklist.answersOf("Field_RefundDecision")).containsExactly("Full refund",
+                "Partial refund (deduction below)", "No refund", "Send a replacement instead of a refund");
+        assertThat(tasklist.shows("Field_DeductionPercent")).isFalse();
+        tasklist.answer("Field_Disposition", "Restock (sell again)");
+        tasklist.answer("Field_RefundDecision", "No refund");
+        tasklist.type("Field_Comment", "Another unit came back; restocked, no refund");
+        tasklist.complete(dispute);
+
+        assertThat(timeline(driver.awaitStatus(returnId, "AWAITING_APPROVAL"), "DISPUTE_RESOLVED"))
+                .containsEntry("actor", "manager1");
     }
 
     /** A web order of one unit, returned, authorized and scanned at the warehouse: its inspection is next. */

@@ -55,13 +55,18 @@ class Camunda8HumanTasks implements HumanTasks {
     private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber", "lineNo", "receiptId",
             "breakId");
 
+    /** The variable in which the process puts the task's title (the models' titleVariable). */
+    private static final String TITLE_VARIABLE = "taskTitle";
+    /** Camunda 8's priority of a task whose model sets none. */
+    private static final int DEFAULT_PRIORITY = 50;
+
     /**
      * The variables read from an instance: those that identify its business object. The completion checks read their
      * facts from the application's tables by these ids (variables are ids and routing facts only, see
      * {@link org.openreturns.process.ProcessRuntime}), so a long variable such as a return's history is never fetched.
      */
     private static final List<String> IDENTIFYING_VARIABLES = List.of("returnId", "rmaNumber", "lineNo", "receiptId",
-            "breakId", StepJobHandler.BUSINESS_KEY_VARIABLE);
+            "breakId", StepJobHandler.BUSINESS_KEY_VARIABLE, TITLE_VARIABLE);
 
     private static final int PAGE_SIZE = 1000;
     private static final int INSTANCES_PER_SEARCH = PAGE_SIZE / IDENTIFYING_VARIABLES.size();
@@ -256,12 +261,17 @@ class Camunda8HumanTasks implements HumanTasks {
 
     private HumanTask toHumanTask(UserTask task, Map<String, Object> instanceVariables) {
         Map<String, Object> context = new LinkedHashMap<>(instanceVariables);
-        context.keySet().retainAll(CONTEXT_VARIABLES);
+        context.keySet().removeIf(name -> !CONTEXT_VARIABLES.contains(name) && !TITLE_VARIABLE.equals(name));
         String businessKey = context.get("returnId") instanceof String returnId ? returnId : null;
-        return new HumanTask(String.valueOf(task.getUserTaskKey()), task.getName(), task.getElementId(),
+        // Camunda 8 names a task by its element only; the title the process prepared says what it is about.
+        String name = context.remove(TITLE_VARIABLE) instanceof String title && !title.isBlank() ? title
+                : task.getName();
+        return new HumanTask(String.valueOf(task.getUserTaskKey()), name, task.getElementId(),
                 formId(task),
                 task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(), task.getAssignee(),
-                task.getCreationDate().toInstant(), String.valueOf(task.getProcessInstanceKey()), businessKey, context);
+                task.getCreationDate().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getPriority() == null ? DEFAULT_PRIORITY : task.getPriority(),
+                String.valueOf(task.getProcessInstanceKey()), businessKey, context);
     }
 
     /** A variable's JSON value as a plain Java value (string, number, boolean, list, map or null). */

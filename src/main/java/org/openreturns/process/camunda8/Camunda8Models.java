@@ -19,6 +19,7 @@ import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
@@ -86,6 +87,11 @@ class Camunda8Models {
             completedByBeforeStep.put(key(processOf(task), task.getId()), List.copyOf(before));
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            // A user task's execution listeners (the steps that prepare what the task shows) are jobs like steps.
+            ZeebeExecutionListeners executionListeners = task.getSingleExtensionElement(ZeebeExecutionListeners.class);
+            if (executionListeners != null) {
+                executionListeners.getExecutionListeners().forEach(listener -> taskTypes.add(listener.getType()));
+            }
             ZeebeTaskListeners listeners = task.getSingleExtensionElement(ZeebeTaskListeners.class);
             List<String> completing = listeners == null ? List.of() : listeners.getTaskListeners().stream()
                     // The old name "complete" means the same event as "completing".

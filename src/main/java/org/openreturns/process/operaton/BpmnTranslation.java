@@ -180,6 +180,15 @@ final class BpmnTranslation {
         remove(marker);
         zeebeExtension(task, "formDefinition").ifPresent(form -> translateForm(task, form));
         zeebeExtension(task, "assignmentDefinition").ifPresent(assignment -> translateAssignment(task, assignment));
+        zeebeExtension(task, "taskSchedule").ifPresent(schedule -> translateSchedule(task, schedule));
+        zeebeExtension(task, "priorityDefinition").ifPresent(priority -> {
+            task.setAttributeNS(OPERATON_NS, "operaton:priority", literalOrVariable(task,
+                    "zeebe:priorityDefinition priority", priority.getAttribute("priority")));
+            remove(priority);
+        });
+        zeebeExtension(task, "executionListeners").ifPresent(listeners ->
+                translateExecutionListeners(task, extensions, listeners));
+        zeebeProperty(task, "titleVariable").ifPresent(variable -> translateTitle(task, extensions, variable));
         // The checks come first whatever the order in the file: they decide whether the completion happens at all,
         // so they see the variables before and as submitted, not the completing user already recorded.
         zeebeExtension(task, "taskListeners").ifPresent(listeners -> translateTaskListeners(task, extensions, listeners));
@@ -192,6 +201,58 @@ final class BpmnTranslation {
             listener.setAttribute("delegateExpression", "${humanTaskCompletion.recordUserIn('" + variable + "')}");
             extensions.appendChild(listener);
         });
+    }
+
+    private void translateSchedule(Element task, Element schedule) {
+        for (String attribute : List.of("dueDate", "followUpDate")) {
+            if (schedule.hasAttribute(attribute)) {
+                task.setAttributeNS(OPERATON_NS, "operaton:" + attribute, literalOrVariable(task,
+                        "zeebe:taskSchedule " + attribute, schedule.getAttribute(attribute)));
+            }
+        }
+        remove(schedule);
+    }
+
+    /**
+     * A job the flow runs as it enters or leaves the user task, e.g. a step that prepares what the task shows. It
+     * becomes an execution listener calling the step handler of its type, in the transaction that reaches the task:
+     * the variables it sets are there when the task's name, due date and priority are evaluated, as on Camunda 8.
+     */
+    private void translateExecutionListeners(Element task, Element extensions, Element listeners) {
+        for (Element zeebeListener : childElements(listeners, ZEEBE_NS, "executionListener")) {
+            String eventType = zeebeListener.getAttribute("eventType");
+            String type = zeebeListener.getAttribute("type");
+            if (!"start".equals(eventType) && !"end".equals(eventType)) {
+                throw problem(task, "has a zeebe:executionListener on the event '" + eventType + "'; only 'start'"
+                        + " and 'end' are translated");
+            }
+            if (!TASK_TYPE.matcher(type).matches()) {
+                throw problem(task, "has the execution listener type '" + type + "'; only a literal type of letters,"
+                        + " digits, '.', '_' and '-' is translated");
+            }
+            Element listener = operatonElement("executionListener");
+            listener.setAttribute("event", eventType);
+            listener.setAttribute("delegateExpression", "${stepHandlerDelegate.forTaskType('" + type + "')}");
+            extensions.appendChild(listener);
+            taskTypes.add(type);
+        }
+        remove(listeners);
+    }
+
+    /**
+     * Camunda 8 shows a user task under its element name, which cannot be an expression. The embedded runtime can
+     * do better: when the task is created, it takes the text in the variable the model names as its name, and keeps
+     * the element name while the variable is not set. The diagram in Modeler and Cockpit keeps the element name.
+     */
+    private void translateTitle(Element task, Element extensions, String variable) {
+        if (!VARIABLE_NAME.matcher(variable).matches()) {
+            throw problem(task, "has the titleVariable '" + variable + "', which is not a variable name");
+        }
+        Element listener = operatonElement("taskListener");
+        listener.setAttribute("event", "create");
+        listener.setAttribute("expression", "${execution.hasVariable('" + variable + "') ? task.setName(execution"
+                + ".getVariable('" + variable + "')) : null}");
+        extensions.appendChild(listener);
     }
 
     /**

@@ -165,6 +165,7 @@ class OperatonHumanTasks implements HumanTasks {
         return new HumanTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
                 task.getOperatonFormRef() == null ? null : task.getOperatonFormRef().getKey(),
                 candidateGroups(taskService.getIdentityLinksForTask(task.getId())), task.getAssignee(),
-                task.getCreateTime().toInstant(), task.getProcessInstanceId(), businessKey, context);
+                task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getPriority(), task.getProcessInstanceId(), businessKey, context);
     }
 }

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openreturns.process.HumanTask;
 import org.openreturns.process.TaskCompletion;
+import org.openreturns.process.models.ProjectModels;
 import org.openreturns.process.TaskCompletionCheck;
 import org.openreturns.process.TaskCompletionChecks;
 import org.openreturns.process.TaskCompletionDeniedException;
 import org.openreturns.process.camunda8.FakeOrchestrationCluster.Answer;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The task API on Camunda 8 against a fake of the cluster's user-task and variable endpoints that applies Camunda
@@ -59,7 +59,7 @@ class Camunda8HumanTasksOnTheClusterTest {
     private final Set<String> checkDenies = ConcurrentHashMap.newKeySet();
     private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     private final Camunda8HumanTasks humanTasks = new Camunda8HumanTasks(client,
-            new Camunda8Models(new PathMatchingResourcePatternResolver()),
+            new Camunda8Models(ProjectModels.files()),
             beans.getBeanProvider(TaskCompletionChecks.class), new ObjectMapper());
 
     Camunda8HumanTasksOnTheClusterTest() {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import org.junit.jupiter.api.Test;
@@ -70,11 +71,14 @@ class Camunda8ProfileTest {
                 BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
                 model.getModelElementsByType(ZeebeTaskDefinition.class).forEach(task -> jobTypes.add(task.getType()));
                 model.getModelElementsByType(ZeebeTaskListener.class).forEach(listener -> jobTypes.add(listener.getType()));
+                model.getModelElementsByType(ZeebeExecutionListener.class)
+                        .forEach(listener -> jobTypes.add(listener.getType()));
             }
         }
 
         assertThat(jobTypes).contains("check-eligibility", "record-inspection", "release-refunds", "check-four-eyes",
-                "run-reconciliation", "resolve-unexpected-parcel");
+                "run-reconciliation", "resolve-unexpected-parcel", "describe-inspection-task",
+                "describe-unexpected-parcel-task");
         assertThat(workers.isOpen()).isTrue();
         assertThat(workers.openJobTypes()).isEqualTo(jobTypes);
     }

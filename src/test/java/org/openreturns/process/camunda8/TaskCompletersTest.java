@@ -19,7 +19,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.openreturns.process.models.ProjectModels;
 
 /** Who completed the task before a step, from Camunda 8's user-task search, which may lag behind the engine. */
 class TaskCompletersTest {
@@ -30,7 +30,7 @@ class TaskCompletersTest {
     private final UserTask inspection = mock(UserTask.class);
     private Instant now = Instant.parse("2026-11-26T10:00:00Z");
     private final TaskCompleters completers = new TaskCompleters(client,
-            new Camunda8Models(new PathMatchingResourcePatternResolver()), new Clock() {
+            new Camunda8Models(ProjectModels.files()), new Clock() {
                 public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
                 public Clock withZone(java.time.ZoneId zone) { return this; }
                 public Instant instant() { return now; }

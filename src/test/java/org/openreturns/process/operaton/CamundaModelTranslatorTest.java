@@ -26,6 +26,7 @@ import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
 import org.operaton.bpm.model.bpmn.instance.ServiceTask;
 import org.operaton.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.operaton.bpm.model.bpmn.instance.UserTask;
+import org.operaton.bpm.model.bpmn.instance.operaton.OperatonExecutionListener;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonFailedJobRetryTimeCycle;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonProperties;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonProperty;
@@ -285,6 +286,77 @@ class CamundaModelTranslatorTest {
     }
 
     @Test
+    void dueDateFollowUpDateAndPriorityComeFromTheVariablesTheModelNames() {
+        TranslatedProcess translated = translate(bpmn("""
+                <bpmn:userTask id="inspect">
+                  <bpmn:extensionElements>
+                    <zeebe:userTask />
+                    <zeebe:taskSchedule dueDate="=taskDueDate" followUpDate="2026-12-01T09:00:00Z" />
+                    <zeebe:priorityDefinition priority="=taskPriority" />
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                """));
+
+        UserTask task = element(translated, "inspect");
+        assertThat(task.getOperatonDueDate()).isEqualTo("${taskDueDate}");
+        assertThat(task.getOperatonFollowUpDate()).isEqualTo("2026-12-01T09:00:00Z");
+        assertThat(task.getOperatonPriority()).isEqualTo("${taskPriority}");
+    }
+
+    @Test
+    void priorityWithAFeelExpressionOtherThanAVariableFails() {
+        assertRejected(bpmn("""
+                <bpmn:userTask id="inspect">
+                  <bpmn:extensionElements>
+                    <zeebe:userTask />
+                    <zeebe:priorityDefinition priority="=if urgent then 90 else 50" />
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                """), "'inspect'", "zeebe:priorityDefinition priority", "only a literal or =variableName");
+    }
+
+    @Test
+    void executionListenerOfAUserTaskRunsTheStepHandlerOfItsTypeAsTheTaskStarts() {
+        TranslatedProcess translated = translate(bpmn("""
+                <bpmn:userTask id="inspect">
+                  <bpmn:extensionElements>
+                    <zeebe:userTask />
+                    <zeebe:executionListeners>
+                      <zeebe:executionListener eventType="start" type="describe-inspection" retries="3" />
+                    </zeebe:executionListeners>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                """));
+
+        OperatonExecutionListener listener = extension(element(translated, "inspect"),
+                OperatonExecutionListener.class);
+        assertThat(listener.getOperatonEvent()).isEqualTo("start");
+        assertThat(listener.getOperatonDelegateExpression())
+                .isEqualTo("${stepHandlerDelegate.forTaskType('describe-inspection')}");
+        assertThat(translated.taskTypes()).as("served like a service task's type").containsExactly(
+                "describe-inspection");
+    }
+
+    @Test
+    void titleVariableNamesTheTaskWhenItIsCreatedAndTheDiagramKeepsTheElementName() {
+        TranslatedProcess translated = translate(bpmn("""
+                <bpmn:userTask id="inspect" name="Inspect line">
+                  <bpmn:extensionElements>
+                    <zeebe:userTask />
+                    <zeebe:properties><zeebe:property name="titleVariable" value="taskTitle" /></zeebe:properties>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                """));
+
+        UserTask task = element(translated, "inspect");
+        assertThat(task.getName()).isEqualTo("Inspect line");
+        OperatonTaskListener listener = extension(task, OperatonTaskListener.class);
+        assertThat(listener.getOperatonEvent()).isEqualTo("create");
+        assertThat(listener.getOperatonExpression()).isEqualTo(
+                "${execution.hasVariable('taskTitle') ? task.setName(execution.getVariable('taskTitle')) : null}");
+    }
+
+    @Test
     void taskListenersOnOtherEventsAreRefusedNamingTheEvent() {
         assertRejected(bpmn("""
                 <bpmn:userTask id="approve">
@@ -453,14 +525,6 @@ class CamundaModelTranslatorTest {
                   </bpmn:extensionElements>
                 </bpmn:serviceTask>
                 """;
-        String inspect = """
-                <bpmn:userTask id="Activity_1">
-                  <bpmn:extensionElements>
-                    <zeebe:userTask />
-                    %s
-                  </bpmn:extensionElements>
-                </bpmn:userTask>
-                """;
         return Stream.of(
                 Arguments.of("zeebe:ioMapping", ship.formatted(
                         "<zeebe:ioMapping><zeebe:input source=\"=returnId\" target=\"id\" /></zeebe:ioMapping>")),
@@ -474,9 +538,6 @@ class CamundaModelTranslatorTest {
                         <zeebe:linkedResources>
                           <zeebe:linkedResource resourceId="label-template" resourceType="RPA" linkName="label" />
                         </zeebe:linkedResources>""")),
-                Arguments.of("zeebe:taskSchedule", inspect.formatted("<zeebe:taskSchedule dueDate=\"=dueDate\" />")),
-                Arguments.of("zeebe:priorityDefinition", inspect.formatted(
-                        "<zeebe:priorityDefinition priority=\"80\" />")),
                 Arguments.of("zeebe:script", """
                         <bpmn:scriptTask id="Activity_1">
                           <bpmn:extensionElements>
