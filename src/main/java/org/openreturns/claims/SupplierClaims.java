@@ -5,9 +5,9 @@ import static org.openreturns.db.Tables.SUPPLIER_CLAIM;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.openreturns.catalog.CatalogService;
@@ -25,6 +25,7 @@ import org.openreturns.returns.Disposition;
 import org.openreturns.returns.OrderReference;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
+import org.openreturns.system.Codes;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
@@ -39,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupplierClaims {
 
-    private static final Set<String> STATUSES = Set.of("OPEN", "SHIPPED");
 
     private final DSLContext db;
     private final CatalogService catalog;
@@ -94,7 +94,7 @@ public class SupplierClaims {
                 .set(SUPPLIER_CLAIM.AMOUNT_MINOR, amountMinor)
                 .set(SUPPLIER_CLAIM.CURRENCY, currency)
                 .set(SUPPLIER_CLAIM.WAREHOUSE, warehouseCode)
-                .set(SUPPLIER_CLAIM.STATUS, "OPEN")
+                .set(SUPPLIER_CLAIM.STATUS, SupplierClaimStatus.OPEN.name())
                 .set(SUPPLIER_CLAIM.CREATED_BY, actor)
                 .set(SUPPLIER_CLAIM.CREATED_AT, OffsetDateTime.now(clock))
                 .onConflictDoNothing()
@@ -108,7 +108,7 @@ public class SupplierClaims {
     public SupplierClaimView ship(long claimId, String actor) {
         SupplierClaimRecord claim = db.selectFrom(SUPPLIER_CLAIM).where(SUPPLIER_CLAIM.ID.eq(claimId)).forUpdate()
                 .fetchOptional().orElseThrow(() -> new NotFoundException("claimId", "No supplier claim " + claimId));
-        if ("SHIPPED".equals(claim.getStatus())) {
+        if (SupplierClaimStatus.valueOf(claim.getStatus()) == SupplierClaimStatus.SHIPPED) {
             return view(claim);
         }
         try {
@@ -120,7 +120,8 @@ public class SupplierClaims {
             // The units are no longer where the claim expects them: shipping them would explain nothing.
             throw new ConflictException("Supplier claim " + claimId + " cannot be shipped: " + refused.getMessage());
         }
-        db.update(SUPPLIER_CLAIM).set(SUPPLIER_CLAIM.STATUS, "SHIPPED").set(SUPPLIER_CLAIM.SHIPPED_BY, actor)
+        db.update(SUPPLIER_CLAIM).set(SUPPLIER_CLAIM.STATUS, SupplierClaimStatus.SHIPPED.name())
+                .set(SUPPLIER_CLAIM.SHIPPED_BY, actor)
                 .set(SUPPLIER_CLAIM.SHIPPED_AT, OffsetDateTime.now(clock)).where(SUPPLIER_CLAIM.ID.eq(claimId))
                 .execute();
         return view(db.selectFrom(SUPPLIER_CLAIM).where(SUPPLIER_CLAIM.ID.eq(claimId)).fetchSingle());
@@ -129,18 +130,20 @@ public class SupplierClaims {
     /** Claims by status (OPEN or SHIPPED; all when null), oldest first. */
     @Transactional(readOnly = true)
     public List<SupplierClaimView> claims(String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new RuleViolationException("status", "must be OPEN or SHIPPED");
+        Condition condition = DSL.noCondition();
+        if (status != null) {
+            SupplierClaimStatus wanted = Codes.parse(SupplierClaimStatus.class, status)
+                    .orElseThrow(() -> new RuleViolationException("status", "must be OPEN or SHIPPED"));
+            condition = SUPPLIER_CLAIM.STATUS.eq(wanted.name());
         }
-        return db.selectFrom(SUPPLIER_CLAIM)
-                .where(status == null ? DSL.noCondition() : SUPPLIER_CLAIM.STATUS.eq(status))
+        return db.selectFrom(SUPPLIER_CLAIM).where(condition)
                 .orderBy(SUPPLIER_CLAIM.ID).fetch(SupplierClaims::view);
     }
 
     private static SupplierClaimView view(SupplierClaimRecord claim) {
         return new SupplierClaimView(claim.getId(), claim.getReturnId(), claim.getReturnLineNo(), claim.getSupplier(),
                 claim.getSku(), claim.getSerial(), claim.getQuantity(), claim.getAmountMinor(), claim.getCurrency(),
-                claim.getWarehouse(), claim.getStatus(), claim.getCreatedBy(), claim.getCreatedAt(),
-                claim.getShippedBy(), claim.getShippedAt());
+                claim.getWarehouse(), SupplierClaimStatus.valueOf(claim.getStatus()), claim.getCreatedBy(),
+                claim.getCreatedAt(), claim.getShippedBy(), claim.getShippedAt());
     }
 }

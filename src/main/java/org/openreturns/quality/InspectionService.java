@@ -3,7 +3,6 @@ package org.openreturns.quality;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.openreturns.catalog.Product;
 import org.openreturns.returns.Grade;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
+import org.openreturns.system.Codes;
 import org.openreturns.system.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,7 +105,7 @@ public class InspectionService {
 
     static List<FieldProblem> check(InspectionFindings findings, ReturnLineView line) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (Arrays.stream(Grade.values()).noneMatch(grade -> grade.name().equals(findings.grade()))) {
+        if (Codes.parse(Grade.class, findings.grade()).isEmpty()) {
             problems.add(new FieldProblem("grade", "must be one of A, B, C, D, E"));
         }
         requireAnswer(problems, "skuMatches", findings.skuMatches());

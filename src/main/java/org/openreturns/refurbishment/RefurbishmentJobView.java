@@ -5,6 +5,7 @@ import java.util.UUID;
 
 /** @param outcome RESTOCKED or SCRAPPED once done */
 public record RefurbishmentJobView(long id, UUID returnId, int lineNo, String sku, String serial, int quantity,
-                                   String warehouse, String status, String outcome, String notes, String createdBy,
-                                   OffsetDateTime createdAt, String completedBy, OffsetDateTime completedAt) {
+                                   String warehouse, RefurbishmentJobStatus status, String outcome, String notes,
+                                   String createdBy, OffsetDateTime createdAt, String completedBy,
+                                   OffsetDateTime completedAt) {
 }

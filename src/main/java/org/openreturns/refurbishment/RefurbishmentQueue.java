@@ -5,7 +5,6 @@ import static org.openreturns.db.Tables.REFURBISHMENT_JOB;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jooq.Condition;
@@ -22,6 +21,7 @@ import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
+import org.openreturns.system.Codes;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
@@ -35,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RefurbishmentQueue {
 
-    private static final Set<String> STATUSES = Set.of("OPEN", "DONE");
 
     private final DSLContext db;
     private final StockLedger ledger;
@@ -77,7 +76,7 @@ public class RefurbishmentQueue {
                 .set(REFURBISHMENT_JOB.SERIAL, serial)
                 .set(REFURBISHMENT_JOB.QUANTITY, quantity)
                 .set(REFURBISHMENT_JOB.WAREHOUSE, warehouseCode)
-                .set(REFURBISHMENT_JOB.STATUS, "OPEN")
+                .set(REFURBISHMENT_JOB.STATUS, RefurbishmentJobStatus.OPEN.name())
                 .set(REFURBISHMENT_JOB.CREATED_BY, actor)
                 .set(REFURBISHMENT_JOB.CREATED_AT, OffsetDateTime.now(clock))
                 .onConflictDoNothing()
@@ -97,7 +96,7 @@ public class RefurbishmentQueue {
                 .forUpdate().fetchOptional()
                 .orElseThrow(() -> new NotFoundException("jobId", "No refurbishment job " + jobId));
         String result = outcome == RefurbishmentOutcome.RESTOCK ? "RESTOCKED" : "SCRAPPED";
-        if ("DONE".equals(job.getStatus())) {
+        if (RefurbishmentJobStatus.valueOf(job.getStatus()) == RefurbishmentJobStatus.DONE) {
             if (!result.equals(job.getOutcome())) {
                 throw new ConflictException("Refurbishment job " + jobId + " was completed as " + job.getOutcome());
             }
@@ -118,7 +117,7 @@ public class RefurbishmentQueue {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.update(REFURBISHMENT_JOB)
-                .set(REFURBISHMENT_JOB.STATUS, "DONE")
+                .set(REFURBISHMENT_JOB.STATUS, RefurbishmentJobStatus.DONE.name())
                 .set(REFURBISHMENT_JOB.OUTCOME, result)
                 .set(REFURBISHMENT_JOB.NOTES, notes == null || notes.isBlank() ? null : notes.strip())
                 .set(REFURBISHMENT_JOB.COMPLETED_BY, actor)
@@ -137,12 +136,11 @@ public class RefurbishmentQueue {
     /** Jobs by status (OPEN or DONE; all when null), optionally of one warehouse, oldest first. */
     @Transactional(readOnly = true)
     public List<RefurbishmentJobView> jobs(String status, String warehouse) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new RuleViolationException("status", "must be OPEN or DONE");
-        }
         Condition condition = DSL.noCondition();
         if (status != null) {
-            condition = condition.and(REFURBISHMENT_JOB.STATUS.eq(status));
+            RefurbishmentJobStatus wanted = Codes.parse(RefurbishmentJobStatus.class, status)
+                    .orElseThrow(() -> new RuleViolationException("status", "must be OPEN or DONE"));
+            condition = condition.and(REFURBISHMENT_JOB.STATUS.eq(wanted.name()));
         }
         if (warehouse != null) {
             condition = condition.and(REFURBISHMENT_JOB.WAREHOUSE.eq(warehouse));
@@ -153,7 +151,8 @@ public class RefurbishmentQueue {
 
     private static RefurbishmentJobView view(RefurbishmentJobRecord job) {
         return new RefurbishmentJobView(job.getId(), job.getReturnId(), job.getReturnLineNo(), job.getSku(),
-                job.getSerial(), job.getQuantity(), job.getWarehouse(), job.getStatus(), job.getOutcome(),
-                job.getNotes(), job.getCreatedBy(), job.getCreatedAt(), job.getCompletedBy(), job.getCompletedAt());
+                job.getSerial(), job.getQuantity(), job.getWarehouse(), RefurbishmentJobStatus.valueOf(job.getStatus()),
+                job.getOutcome(), job.getNotes(), job.getCreatedBy(), job.getCreatedAt(), job.getCompletedBy(),
+                job.getCompletedAt());
     }
 }

@@ -8,10 +8,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.openreturns.catalog.CatalogService;
@@ -26,6 +26,7 @@ import org.openreturns.inventory.StockMoveRequest;
 import org.openreturns.refunds.RefundDecision;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
+import org.openreturns.system.Codes;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReplacementOrders {
 
-    private static final Set<String> STATUSES = Set.of("SHIPPED", "BACKORDERED");
 
     private final DSLContext db;
     private final CatalogService catalog;
@@ -102,7 +102,8 @@ public class ReplacementOrders {
                 .set(REPLACEMENT_ORDER.SKU, sku)
                 .set(REPLACEMENT_ORDER.QUANTITY, quantity)
                 .set(REPLACEMENT_ORDER.WAREHOUSE, warehouseCode)
-                .set(REPLACEMENT_ORDER.STATUS, shipped ? "SHIPPED" : "BACKORDERED")
+                .set(REPLACEMENT_ORDER.STATUS,
+                        (shipped ? ReplacementStatus.SHIPPED : ReplacementStatus.BACKORDERED).name())
                 // The first unit's move; the others of a serialized item reference the same return line.
                 .set(REPLACEMENT_ORDER.STOCK_MOVE_ID, shipped ? moves.get(0).moveId() : null)
                 .set(REPLACEMENT_ORDER.CREATED_BY, actor)
@@ -135,11 +136,13 @@ public class ReplacementOrders {
     /** Replacement orders by status (SHIPPED or BACKORDERED; all when null), oldest first. */
     @Transactional(readOnly = true)
     public List<ReplacementView> orders(String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new RuleViolationException("status", "must be SHIPPED or BACKORDERED");
+        Condition condition = DSL.noCondition();
+        if (status != null) {
+            ReplacementStatus wanted = Codes.parse(ReplacementStatus.class, status)
+                    .orElseThrow(() -> new RuleViolationException("status", "must be SHIPPED or BACKORDERED"));
+            condition = REPLACEMENT_ORDER.STATUS.eq(wanted.name());
         }
-        return db.selectFrom(REPLACEMENT_ORDER)
-                .where(status == null ? DSL.noCondition() : REPLACEMENT_ORDER.STATUS.eq(status))
+        return db.selectFrom(REPLACEMENT_ORDER).where(condition)
                 .orderBy(REPLACEMENT_ORDER.ID).fetch(ReplacementOrders::view);
     }
 
@@ -150,7 +153,7 @@ public class ReplacementOrders {
 
     private static ReplacementView view(ReplacementOrderRecord order) {
         return new ReplacementView(order.getId(), order.getReturnId(), order.getReturnLineNo(), order.getSku(),
-                order.getQuantity(), order.getWarehouse(), order.getStatus(), order.getStockMoveId(),
-                order.getCreatedBy(), order.getCreatedAt());
+                order.getQuantity(), order.getWarehouse(), ReplacementStatus.valueOf(order.getStatus()),
+                order.getStockMoveId(), order.getCreatedBy(), order.getCreatedAt());
     }
 }

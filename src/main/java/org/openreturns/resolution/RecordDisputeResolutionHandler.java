@@ -1,9 +1,7 @@
 package org.openreturns.resolution;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.openreturns.process.StepContext;
@@ -12,6 +10,7 @@ import org.openreturns.process.StepResult;
 import org.openreturns.refunds.RefundDecision;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.ReturnProcess;
+import org.openreturns.system.Codes;
 import org.openreturns.system.FieldProblem;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +39,10 @@ class RecordDisputeResolutionHandler implements StepHandler {
         UUID returnId = context.uuid(ReturnProcess.RETURN_ID);
         Object percent = context.variables().get(ReturnProcess.DEDUCTION_PERCENT);
         DisputeResolution resolution = new DisputeResolution(
-                choice(Disposition.class, context.optionalString(ReturnProcess.DISPOSITION)),
-                choice(RefundDecision.class, context.optionalString(ReturnProcess.REFUND_DECISION)),
+                context.optionalString(ReturnProcess.DISPOSITION)
+                        .flatMap(code -> Codes.parse(Disposition.class, code)).orElse(null),
+                context.optionalString(ReturnProcess.REFUND_DECISION)
+                        .flatMap(code -> Codes.parse(RefundDecision.class, code)).orElse(null),
                 percent instanceof Number number ? number.intValue() : null,
                 context.optionalString(ReturnProcess.COMMENT).orElse(null));
         List<FieldProblem> problems = disputes.resolve(returnId, resolution,
@@ -53,11 +54,5 @@ class RecordDisputeResolutionHandler implements StepHandler {
         }
         return StepResult.completed(Map.of(ReturnProcess.DISPUTE_PROBLEM, "",
                 ReturnProcess.APPROVAL_SUMMARY, summaries.of(returnId)));
-    }
-
-    /** The option the manager chose, or null when it names none (Disputes names the field). */
-    private static <E extends Enum<E>> E choice(Class<E> type, Optional<String> value) {
-        return value.flatMap(name -> Arrays.stream(type.getEnumConstants())
-                .filter(option -> option.name().equals(name)).findFirst()).orElse(null);
     }
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.openreturns.catalog.LocationType;
 import org.openreturns.db.tables.records.ReturnRequestRecord;
 import org.openreturns.catalog.CatalogService;
+import org.openreturns.catalog.LocationType;
 import org.openreturns.orders.OrderLine;
 import org.openreturns.orders.OrderService;
 import org.openreturns.orders.SalesOrder;

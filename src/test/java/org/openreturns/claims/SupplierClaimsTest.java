@@ -67,7 +67,7 @@ class SupplierClaimsTest {
             assertThat(claim.amountMinor()).isEqualTo(1000);
             assertThat(claim.currency()).isEqualTo("EUR");
             assertThat(claim.warehouse()).isEqualTo(warehouse);
-            assertThat(claim.status()).isEqualTo("OPEN");
+            assertThat(claim.status()).isEqualTo(SupplierClaimStatus.OPEN);
             assertThat(claim.createdBy()).isEqualTo("system");
             assertThat(claim.shippedBy()).isNull();
         });
@@ -83,7 +83,7 @@ class SupplierClaimsTest {
 
         SupplierClaimView shipped = claims.ship(claimId, "warehouse1");
 
-        assertThat(shipped.status()).isEqualTo("SHIPPED");
+        assertThat(shipped.status()).isEqualTo(SupplierClaimStatus.SHIPPED);
         assertThat(shipped.shippedBy()).isEqualTo("warehouse1");
         assertThat(shipped.shippedAt()).isNotNull();
         assertThat(returns.stock(line.sku())).isEmpty();
@@ -116,7 +116,8 @@ class SupplierClaimsTest {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageStartingWith("Supplier claim " + claimId + " cannot be shipped: Not enough stock");
 
-        assertThat(claimsOf(line.returnId())).extracting(SupplierClaimView::status).containsExactly("OPEN");
+        assertThat(claimsOf(line.returnId())).extracting(SupplierClaimView::status)
+                .containsExactly(SupplierClaimStatus.OPEN);
         assertThat(returns.stock(line.sku())).isEqualTo(Map.of(LocationType.QUARANTINE, 1));
     }
 

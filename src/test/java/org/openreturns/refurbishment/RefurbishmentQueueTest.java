@@ -56,7 +56,7 @@ class RefurbishmentQueueTest {
         long jobId = queue.enqueue(line.returnId(), 1, line.sku(), null, 1, warehouse, "system");
         RefurbishmentJobView done = queue.complete(jobId, RefurbishmentOutcome.RESTOCK, "  new buttons ", "quality1");
 
-        assertThat(done.status()).isEqualTo("DONE");
+        assertThat(done.status()).isEqualTo(RefurbishmentJobStatus.DONE);
         assertThat(done.outcome()).isEqualTo("RESTOCKED");
         assertThat(done.notes()).isEqualTo("new buttons");
         assertThat(done.completedBy()).isEqualTo("quality1");

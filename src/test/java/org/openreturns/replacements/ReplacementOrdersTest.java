@@ -58,7 +58,7 @@ class ReplacementOrdersTest {
 
         ReplacementView replacement = replacements.create(line.returnId(), 1, right, 2, warehouse, "finance1");
 
-        assertThat(replacement.status()).isEqualTo("SHIPPED");
+        assertThat(replacement.status()).isEqualTo(ReplacementStatus.SHIPPED);
         assertThat(replacement.stockMoveId()).isNotNull();
         assertThat(replacement.quantity()).isEqualTo(2);
         assertThat(replacement.createdBy()).isEqualTo("finance1");
@@ -91,7 +91,7 @@ class ReplacementOrdersTest {
         ReplacementView backordered = replacements.create(line.returnId(), 1, right, 2, warehouse, "system");
         assertThat(replacements.create(line.returnId(), 1, right, 2, warehouse, "system")).isEqualTo(backordered);
 
-        assertThat(backordered.status()).isEqualTo("BACKORDERED");
+        assertThat(backordered.status()).isEqualTo(ReplacementStatus.BACKORDERED);
         assertThat(backordered.stockMoveId()).isNull();
         assertThat(returns.stock(right)).isEqualTo(Map.of(LocationType.SELLABLE, 1));
         assertThat(returns.entries(line.returnId())).isEmpty();
@@ -111,7 +111,7 @@ class ReplacementOrdersTest {
 
         ReplacementView replacement = replacements.create(line.returnId(), 1, watch, 2, warehouse, "system");
 
-        assertThat(replacement.status()).isEqualTo("SHIPPED");
+        assertThat(replacement.status()).isEqualTo(ReplacementStatus.SHIPPED);
         assertThat(returns.stock(watch)).isEqualTo(Map.of(LocationType.SELLABLE, 1));
         assertThat(returns.whereIs(watch, first)).isNull();
         assertThat(returns.whereIs(watch, second)).isNull();
@@ -130,7 +130,7 @@ class ReplacementOrdersTest {
         Line line = returns.returned(warehouse, watch, "SN-SOLD-" + warehouse);
 
         assertThat(replacements.create(line.returnId(), 1, watch, 2, warehouse, "system").status())
-                .isEqualTo("BACKORDERED");
+                .isEqualTo(ReplacementStatus.BACKORDERED);
         assertThat(returns.whereIs(watch, "SN-A-" + warehouse)).isEqualTo(LocationType.SELLABLE);
         assertThat(returns.entries(line.returnId())).isEmpty();
     }
