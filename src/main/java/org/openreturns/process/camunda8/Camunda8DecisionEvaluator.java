@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
@@ -24,12 +22,12 @@ import org.springframework.stereotype.Component;
 @Profile(Runtimes.CAMUNDA8)
 class Camunda8DecisionEvaluator implements DecisionEvaluator {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final CamundaClient client;
+    private final VariablesJson json;
 
-    Camunda8DecisionEvaluator(CamundaClient client) {
+    Camunda8DecisionEvaluator(CamundaClient client, VariablesJson json) {
         this.client = client;
+        this.json = json;
     }
 
     @Override
@@ -37,7 +35,7 @@ class Camunda8DecisionEvaluator implements DecisionEvaluator {
         EvaluateDecisionResponse response;
         try {
             response = client.newEvaluateDecisionCommand().decisionId(decisionId)
-                    .variables(StepJobHandler.json(inputs)).send().join();
+                    .variables(json.write(inputs)).send().join();
         } catch (ProblemException e) {
             if (e.code() == 404) {
                 throw new IllegalArgumentException("No decision '" + decisionId + "' is deployed", e);
@@ -52,7 +50,7 @@ class Camunda8DecisionEvaluator implements DecisionEvaluator {
     }
 
     /** The evaluated decision itself, not the decisions it requires, as on the embedded engine. */
-    static List<Map<String, Object>> outputsOfMatchedRules(String decisionId, EvaluateDecisionResponse response) {
+    List<Map<String, Object>> outputsOfMatchedRules(String decisionId, EvaluateDecisionResponse response) {
         EvaluatedDecision decision = response.getEvaluatedDecisions().stream()
                 .filter(evaluated -> decisionId.equals(evaluated.getDecisionId()))
                 .findFirst()
@@ -62,7 +60,7 @@ class Camunda8DecisionEvaluator implements DecisionEvaluator {
                 .toList();
     }
 
-    private static Map<String, Object> outputs(String decisionId, MatchedDecisionRule rule) {
+    private Map<String, Object> outputs(String decisionId, MatchedDecisionRule rule) {
         Map<String, Object> outputs = new LinkedHashMap<>();
         for (EvaluatedDecisionOutput output : rule.getEvaluatedOutputs()) {
             outputs.put(output.getOutputName(), plainValue(decisionId, output));
@@ -71,14 +69,9 @@ class Camunda8DecisionEvaluator implements DecisionEvaluator {
     }
 
     /** The port's plain values: a JSON string, boolean, whole number (Long) or decimal (Double), or null. */
-    private static Object plainValue(String decisionId, EvaluatedDecisionOutput output) {
-        JsonNode value;
-        try {
-            value = JSON.readTree(output.getOutputValue());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Decision '" + decisionId + "' gave output '" + output.getOutputName()
-                    + "' as " + output.getOutputValue() + ", which is not JSON", e);
-        }
+    private Object plainValue(String decisionId, EvaluatedDecisionOutput output) {
+        JsonNode value = json.readTree("Output '" + output.getOutputName() + "' of decision '" + decisionId + "'",
+                output.getOutputValue());
         if (value == null || value.isNull()) {
             return null;
         }

@@ -11,9 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -75,10 +73,10 @@ class Camunda8HumanTasks implements HumanTasks {
     private final Camunda8Models models;
     /** Looked up when used: the checks depend on services that depend on these tasks. */
     private final ObjectProvider<TaskCompletionChecks> checks;
-    private final ObjectMapper json;
+    private final VariablesJson json;
 
     Camunda8HumanTasks(CamundaClient client, Camunda8Models models, ObjectProvider<TaskCompletionChecks> checks,
-                       ObjectMapper json) {
+                       VariablesJson json) {
         this.client = client;
         this.models = models;
         this.checks = checks;
@@ -94,7 +92,7 @@ class Camunda8HumanTasks implements HumanTasks {
     public List<HumanTask> openTasksOf(String businessKey) {
         // Camunda 8 compares a variable filter with the variable's JSON value: a string is matched with its quotes.
         return openTasks(filter -> filter.processInstanceVariables(
-                Map.of(StepJobHandler.BUSINESS_KEY_VARIABLE, StepJobHandler.json(businessKey))));
+                Map.of(StepJobHandler.BUSINESS_KEY_VARIABLE, json.write(businessKey))));
     }
 
     private List<HumanTask> openTasks(Consumer<UserTaskFilter> criteria) {
@@ -148,7 +146,7 @@ class Camunda8HumanTasks implements HumanTasks {
                     .send().join();
         }
         try {
-            client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(StepJobHandler.json(submitted))
+            client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(json.write(submitted))
                     .send().join();
         } catch (ProblemException e) {
             // A listener worker may still refuse, e.g. when the facts changed since the check above. Zeebe keeps the
@@ -224,11 +222,8 @@ class Camunda8HumanTasks implements HumanTasks {
 
     private JsonNode form(UserTask task) {
         Object schema = client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join().getSchema();
-        try {
-            return schema instanceof String text ? json.readTree(text) : json.valueToTree(schema);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The form of task " + task.getUserTaskKey() + " is not JSON", e);
-        }
+        return schema instanceof String text ? json.readTree("The form of task " + task.getUserTaskKey(), text)
+                : json.toTree(schema);
     }
 
     private String formId(UserTask task) {
@@ -276,10 +271,6 @@ class Camunda8HumanTasks implements HumanTasks {
 
     /** A variable's JSON value as a plain Java value (string, number, boolean, list, map or null). */
     private Object value(Variable variable) {
-        try {
-            return json.readValue(variable.getValue(), Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Variable " + variable.getName() + " is not JSON: " + variable.getValue(), e);
-        }
+        return json.read("Variable " + variable.getName(), variable.getValue());
     }
 }

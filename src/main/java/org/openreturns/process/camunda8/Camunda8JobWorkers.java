@@ -43,14 +43,14 @@ class Camunda8JobWorkers {
     Camunda8JobWorkers(Camunda8Models models, StepHandlers stepHandlers,
                        TaskCompletionChecks completionChecks, TaskCompleters taskCompleters,
                        @Value("${returns.process.retry-backoff}") Duration retryBackoff,
-                       @Value("${returns.camunda8.job-timeout:PT5M}") Duration jobTimeout) {
+                       @Value("${returns.camunda8.job-timeout:PT5M}") Duration jobTimeout, VariablesJson json) {
         this.jobTimeout = jobTimeout;
         stepHandlers.requireHandlersFor(models.taskTypes());
         completionChecks.requireChecksFor(models.listenerTypes());
         for (String taskType : models.taskTypes()) {
             handlersByJobType.put(taskType,
                     new StepJobHandler(stepHandlers.forTaskType(taskType).orElseThrow(), retryBackoff,
-                            taskCompleters::of));
+                            taskCompleters::of, json));
         }
         for (String listenerType : models.listenerTypes()) {
             handlersByJobType.put(listenerType,

@@ -35,29 +35,31 @@ class Camunda8ProcessRuntime implements ProcessRuntime {
     private static final int ALREADY_PUBLISHED = 409;
 
     private final CamundaClient client;
+    private final VariablesJson json;
 
-    Camunda8ProcessRuntime(CamundaClient client) {
+    Camunda8ProcessRuntime(CamundaClient client, VariablesJson json) {
         this.client = client;
+        this.json = json;
     }
 
     @Override
     public void startProcess(String processId, String businessKey, Map<String, Object> variables) {
         Map<String, Object> withBusinessKey = new LinkedHashMap<>(variables);
         withBusinessKey.put(StepJobHandler.BUSINESS_KEY_VARIABLE, businessKey);
-        String json = StepJobHandler.json(withBusinessKey);
+        String variablesJson = json.write(withBusinessKey);
         afterCommit("starting process " + processId + " for " + businessKey, () -> client.newCreateInstanceCommand()
-                .bpmnProcessId(processId).latestVersion().variables(json).send().join());
+                .bpmnProcessId(processId).latestVersion().variables(variablesJson).send().join());
     }
 
     @Override
     public void sendMessage(String messageName, String correlationKey, String messageId,
                             Map<String, Object> variables) {
-        String json = StepJobHandler.json(variables);
+        String variablesJson = json.write(variables);
         afterCommit("publishing message " + messageName + " (" + messageId + ") for " + correlationKey, () -> {
             try {
                 client.newPublishMessageCommand().messageName(messageName).correlationKey(correlationKey)
                         .messageId(messageId).timeToLive(client.getConfiguration().getDefaultMessageTimeToLive())
-                        .variables(json)
+                        .variables(variablesJson)
                         .send().join();
             } catch (ProblemException e) {
                 if (e.code() != ALREADY_PUBLISHED) {

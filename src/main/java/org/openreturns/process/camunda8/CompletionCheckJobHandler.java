@@ -16,7 +16,9 @@ import org.openreturns.process.TaskCompletionCheck;
  * as denied, and the task stays open with the reason.
  *
  * <p>The person completing is the task's assignee (Tasklist completes assigned tasks only; the task API assigns the
- * task to its caller first). A task completed without an assignee is refused: nobody could be checked.
+ * task to its authenticated caller right before completing). A listener job of Camunda 8.8 does not say who sent the
+ * completion (camunda/camunda#42042), so the assignee is the best it knows. A task completed without an assignee is
+ * refused: nobody could be checked.
  */
 final class CompletionCheckJobHandler implements JobHandler {
 

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
@@ -31,25 +29,26 @@ final class StepJobHandler implements JobHandler {
 
     private static final Logger log = LoggerFactory.getLogger(StepJobHandler.class);
 
-    /** Keeps null values: a variable mapped to null is cleared, as {@link StepResult.Completed} promises. */
-    private static final ObjectMapper VARIABLES_JSON = new ObjectMapper();
-
     /** How long a step waits when Camunda 8's search has not yet caught up with the task before it. */
     private static final Duration SEARCH_CATCH_UP = Duration.ofSeconds(1);
 
     private final StepHandler handler;
     private final Duration retryBackoff;
     private final Function<ActivatedJob, Map<String, Object>> taskCompleters;
+    private final VariablesJson json;
 
     /**
      * @param taskCompleters who completed the user tasks before the job's step, as the completedBy variables the
      *                       model names (see {@link TaskCompleters})
+     * @param json           writes the step's output variables, keeping null values (a variable mapped to null is
+     *                       cleared, as {@link StepResult.Completed} promises)
      */
     StepJobHandler(StepHandler handler, Duration retryBackoff,
-                   Function<ActivatedJob, Map<String, Object>> taskCompleters) {
+                   Function<ActivatedJob, Map<String, Object>> taskCompleters, VariablesJson json) {
         this.handler = handler;
         this.retryBackoff = retryBackoff;
         this.taskCompleters = taskCompleters;
+        this.json = json;
     }
 
     @Override
@@ -71,10 +70,10 @@ final class StepJobHandler implements JobHandler {
         // Who completed the task before is kept in the instance, as the embedded runtime's complete listener does.
         if (result instanceof StepResult.BusinessError error) {
             client.newThrowErrorCommand(job).errorCode(error.errorCode()).errorMessage(error.message())
-                    .variables(json(merged(completedBy, error.variables()))).send().join();
+                    .variables(json.write(merged(completedBy, error.variables()))).send().join();
         } else {
             client.newCompleteCommand(job)
-                    .variables(json(merged(completedBy, ((StepResult.Completed) result).variables())))
+                    .variables(json.write(merged(completedBy, ((StepResult.Completed) result).variables())))
                     .send().join();
         }
     }
@@ -107,14 +106,5 @@ final class StepJobHandler implements JobHandler {
         variables.values().removeIf(value -> value == null);
         return new StepContext(job.getType(), String.valueOf(job.getProcessInstanceKey()),
                 (String) variables.get(BUSINESS_KEY_VARIABLE), variables);
-    }
-
-    /** Variables, or one value, as the JSON that Camunda 8 receives and stores. */
-    static String json(Object variables) {
-        try {
-            return VARIABLES_JSON.writeValueAsString(variables);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot be written as JSON: " + variables, e);
-        }
     }
 }

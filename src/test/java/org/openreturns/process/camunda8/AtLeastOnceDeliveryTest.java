@@ -93,6 +93,8 @@ class AtLeastOnceDeliveryTest {
     ReceiptService receipts;
     @Autowired
     StepHandlers stepHandlers;
+    @Autowired
+    ObjectMapper applicationJson;
 
     private final Map<String, Object> variables = new LinkedHashMap<>();
 
@@ -171,7 +173,7 @@ class AtLeastOnceDeliveryTest {
     private void deliverTwice(String taskType) throws Exception {
         // The inspector's name comes with the form here, as when the task is completed through the task API.
         StepJobHandler handler = new StepJobHandler(stepHandlers.forTaskType(taskType).orElseThrow(),
-                Duration.ofSeconds(1), anyJob -> Map.of());
+                Duration.ofSeconds(1), anyJob -> Map.of(), new VariablesJson(applicationJson));
         TestJob job = TestJob.step(taskType, 1, variables);
         CyclicBarrier together = new CyclicBarrier(2);
         List<Future<RecordingProxy<JobClient>>> deliveries = new ArrayList<>();

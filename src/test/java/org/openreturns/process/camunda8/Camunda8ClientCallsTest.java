@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Deciding through the Camunda 8 client, with a client that answers like the cluster. */
 class Camunda8ClientCallsTest {
 
+    private static final VariablesJson JSON = new VariablesJson(new ObjectMapper());
+
     private final CamundaClient client = mock(CamundaClient.class, RETURNS_DEEP_STUBS);
 
     @Test
@@ -31,7 +34,7 @@ class Camunda8ClientCallsTest {
                 "deductionPercent", "20", "share", "0.3", "reason", "null", "approval", "false")));
         when(response.getEvaluatedDecisions()).thenReturn(List.of(required, disposition));
 
-        List<Map<String, Object>> outputs = Camunda8DecisionEvaluator.outputsOfMatchedRules("disposition", response);
+        List<Map<String, Object>> outputs = new Camunda8DecisionEvaluator(client, JSON).outputsOfMatchedRules("disposition", response);
 
         assertThat(outputs).singleElement().satisfies(output -> assertThat(output)
                 .containsEntry("disposition", "LIQUIDATE").containsEntry("deductionPercent", 20L)
@@ -44,7 +47,7 @@ class Camunda8ClientCallsTest {
         when(client.newEvaluateDecisionCommand().decisionId("nope").variables(anyString()).send().join())
                 .thenThrow(new ProblemException(404, "Not Found", null));
 
-        assertThatThrownBy(() -> new Camunda8DecisionEvaluator(client).evaluate("nope", Map.of()))
+        assertThatThrownBy(() -> new Camunda8DecisionEvaluator(client, JSON).evaluate("nope", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nope'");
     }
 

@@ -60,7 +60,7 @@ class Camunda8HumanTasksOnTheClusterTest {
     private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     private final Camunda8HumanTasks humanTasks = new Camunda8HumanTasks(client,
             new Camunda8Models(ProjectModels.files()),
-            beans.getBeanProvider(TaskCompletionChecks.class), new ObjectMapper());
+            beans.getBeanProvider(TaskCompletionChecks.class), new VariablesJson(new ObjectMapper()));
 
     Camunda8HumanTasksOnTheClusterTest() {
         beans.addBean("checks", new TaskCompletionChecks(List.of(new TaskCompletionCheck() {

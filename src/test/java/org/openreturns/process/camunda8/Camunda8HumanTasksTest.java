@@ -50,7 +50,7 @@ class Camunda8HumanTasksTest {
     private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     private final Camunda8HumanTasks tasks = new Camunda8HumanTasks(client,
             new Camunda8Models(ProjectModels.files()),
-            beans.getBeanProvider(TaskCompletionChecks.class), new ObjectMapper());
+            beans.getBeanProvider(TaskCompletionChecks.class), new VariablesJson(new ObjectMapper()));
 
     private String deniedTo = "nobody";
 

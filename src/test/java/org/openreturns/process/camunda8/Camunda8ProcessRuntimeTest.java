@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class Camunda8ProcessRuntimeTest {
 
     private final FakeOrchestrationCluster cluster = new FakeOrchestrationCluster();
     private final CamundaClient client = cluster.client();
-    private final Camunda8ProcessRuntime runtime = new Camunda8ProcessRuntime(client);
+    private final Camunda8ProcessRuntime runtime = new Camunda8ProcessRuntime(client,
+            new VariablesJson(new ObjectMapper()));
     private final TransactionTemplate transaction = new TransactionTemplate(new NoResourceTransactions());
 
     /** Messages buffered by the fake: name/correlation key/message id. */

@@ -131,7 +131,8 @@ class StepJobHandlerTest {
     }
 
     private void run(StepHandler handler, TestJob job) {
-        new StepJobHandler(handler, Duration.ofSeconds(10), taskCompleters).handle(client.proxy(), job);
+        new StepJobHandler(handler, Duration.ofSeconds(10), taskCompleters,
+                new VariablesJson(new ObjectMapper())).handle(client.proxy(), job);
     }
 
     /** A handler that records what it received and answers {@code result} (null: it throws). */

@@ -34,7 +34,11 @@ final class TestJob implements ActivatedJob {
         this.elementId = elementId;
         this.processInstanceKey = processInstanceKey;
         this.retries = retries;
-        this.variables = StepJobHandler.json(variables);
+        try {
+            this.variables = JSON.writeValueAsString(variables);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
         this.userTask = userTask;
     }
 
