@@ -1,6 +1,8 @@
 package org.openreturns.process;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,12 +10,18 @@ import java.util.UUID;
  * What a step handler receives: the task type, the ids of the running instance and its variables as plain values
  * (strings, numbers, booleans). Accessors fail with a message naming the variable when it is missing or of the
  * wrong type, so a modelling mistake surfaces as a clear incident rather than a NullPointerException.
+ *
+ * <p>A variable whose value is null counts as not set: engines store nulls, e.g. Operaton's Tasklist submits a
+ * radio group left unanswered as a null variable, and a step clears a form's answers by setting them to null.
+ * Such a variable must reach the handler as an open answer (a business question), not break the step.
  */
 public record StepContext(String taskType, String processInstanceId, String businessKey,
                           Map<String, Object> variables) {
 
     public StepContext {
-        variables = Map.copyOf(variables);
+        Map<String, Object> setVariables = new LinkedHashMap<>(variables);
+        setVariables.values().removeIf(Objects::isNull);
+        variables = Map.copyOf(setVariables);
     }
 
     public String string(String name) {

@@ -103,7 +103,6 @@ final class StepJobHandler implements JobHandler {
     private static StepContext context(ActivatedJob job, Map<String, Object> completedBy) {
         Map<String, Object> variables = new LinkedHashMap<>(job.getVariablesAsMap());
         variables.putAll(completedBy);
-        variables.values().removeIf(value -> value == null);
         return new StepContext(job.getType(), String.valueOf(job.getProcessInstanceKey()),
                 (String) variables.get(BUSINESS_KEY_VARIABLE), variables);
     }
