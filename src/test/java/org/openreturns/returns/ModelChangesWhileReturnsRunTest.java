@@ -187,8 +187,8 @@ class ModelChangesWhileReturnsRunTest {
     }
 
     private String definitionOf(String returnId) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(returnId).singleResult()
-                .getProcessDefinitionId();
+        return history.createHistoricProcessInstanceQuery().variableValueEquals(ReturnProcess.RETURN_ID, returnId)
+                .singleResult().getProcessDefinitionId();
     }
 
     private int versionOfDefinition(String definitionId) {
