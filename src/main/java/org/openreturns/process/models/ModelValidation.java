@@ -47,14 +47,14 @@ import org.xml.sax.helpers.DefaultHandler;
 @Component
 public class ModelValidation {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final StepHandlers stepHandlers;
     private final TaskCompletionChecks completionChecks;
+    private final ObjectMapper json;
 
-    public ModelValidation(StepHandlers stepHandlers, TaskCompletionChecks completionChecks) {
+    public ModelValidation(StepHandlers stepHandlers, TaskCompletionChecks completionChecks, ObjectMapper json) {
         this.stepHandlers = stepHandlers;
         this.completionChecks = completionChecks;
+        this.json = json;
     }
 
     /** Every problem of the set; empty when it may be deployed. */
@@ -164,12 +164,12 @@ public class ModelValidation {
         return fileByDecisionId.keySet();
     }
 
-    private static Set<String> formIds(List<ModelFile> files, List<ModelProblem> problems) {
+    private Set<String> formIds(List<ModelFile> files, List<ModelProblem> problems) {
         Map<String, String> fileByFormId = new HashMap<>();
         for (ModelFile file : files) {
             JsonNode form;
             try {
-                form = JSON.readTree(file.content());
+                form = json.readTree(file.content());
             } catch (JsonProcessingException e) {
                 problems.add(new ModelProblem(file.path(), "is not valid JSON: " + e.getOriginalMessage() + " (line "
                         + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
