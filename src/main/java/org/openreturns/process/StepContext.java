@@ -1,10 +1,14 @@
 package org.openreturns.process;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What a step handler receives: the task type, the ids of the running instance and its variables as plain values
@@ -17,6 +21,8 @@ import java.util.UUID;
  */
 public record StepContext(String taskType, String processInstanceId, String businessKey,
                           Map<String, Object> variables) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public StepContext {
         Map<String, Object> setVariables = new LinkedHashMap<>(variables);
@@ -70,6 +76,34 @@ public record StepContext(String taskType, String processInstanceId, String busi
             return Optional.of(flag);
         }
         throw wrongType(name, "a boolean", value);
+    }
+
+    /**
+     * A list of records that a step or a multi-instance activity handed on, such as a decision's results per line.
+     * Camunda 8 keeps it as a JSON list; the embedded runtime, which has no JSON variables, keeps the same list as
+     * JSON text (docs/adr/0013-decision-steps-and-lists-as-json-text.md). An entry may be null (an instance that gave
+     * no result).
+     */
+    public List<Map<String, Object>> records(String name) {
+        Object value = variables.get(name);
+        if (value == null) {
+            throw missing(name);
+        }
+        Object list = value;
+        if (value instanceof String text) {
+            try {
+                list = JSON.readValue(text, Object.class);
+            } catch (JsonProcessingException e) {
+                throw wrongType(name, "a list of records", value);
+            }
+        }
+        if (!(list instanceof List<?> entries)
+                || !entries.stream().allMatch(entry -> entry == null || entry instanceof Map<?, ?>)) {
+            throw wrongType(name, "a list of records", value);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> records = (List<Map<String, Object>>) list;
+        return records;
     }
 
     private IllegalStateException missing(String name) {

@@ -3,6 +3,7 @@ package org.openreturns.resolution;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.UUID;
 
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.Product;
-import org.openreturns.process.DecisionEvaluator;
 import org.openreturns.quality.InspectionService;
 import org.openreturns.quality.LineInspection;
 import org.openreturns.refunds.DeductionType;
@@ -19,6 +19,7 @@ import org.openreturns.refunds.RefundDecision;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.LineDecision;
+import org.openreturns.returns.LineResult;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.system.Money;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides, once every line is inspected, what happens to each line's units and money — the {@code disposition} table of
- * {@code bpmn/disposition.dmn} per line — and where the return goes next: straight to resolution, to an approval by
+ * {@code bpmn/disposition.dmn}, evaluated per line by the model's business rule task with the inputs prepared here —
+ * and where the return goes next: straight to resolution, to an approval by
  * finance or a manager (the conditions of docs/specification/lifecycle.md: high value, serialized, SKU or serial
  * mismatch, a refund above the limit), or on hold when a line is disputed.
  */
@@ -39,15 +41,13 @@ public class ResolutionPlanner {
     private final ReturnService returns;
     private final InspectionService inspections;
     private final CatalogService catalog;
-    private final DecisionEvaluator decisions;
     private final LifecyclePolicy policy;
 
     ResolutionPlanner(ReturnService returns, InspectionService inspections, CatalogService catalog,
-                      DecisionEvaluator decisions, LifecyclePolicy policy) {
+                      LifecyclePolicy policy) {
         this.returns = returns;
         this.inspections = inspections;
         this.catalog = catalog;
-        this.decisions = decisions;
         this.policy = policy;
     }
 
@@ -56,22 +56,49 @@ public class ResolutionPlanner {
     public record Plan(Route route, String approvalReason) {
     }
 
-    @Transactional
-    public Plan plan(UUID returnId) {
+    /**
+     * What the {@code disposition} table needs of each inspected line, in line order: the line number and a value for
+     * every input column. The business rule task of the model evaluates the table once per entry.
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> decisionInputs(UUID returnId) {
         String currency = returns.orderOf(returnId).currency();
-        Map<Integer, LineInspection> inspected = new HashMap<>();
-        inspections.inspectionsOf(returnId).forEach(inspection -> inspected.put(inspection.lineNo(), inspection));
+        Map<Integer, LineInspection> inspected = inspectionsByLine(returnId);
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (ReturnLineView line : returns.lines(returnId)) {
+            LineInspection inspection = inspected.get(line.lineNo());
+            if (inspection != null) {
+                inputs.add(decisionInputs(line, inspection, catalog.product(line.receivedSku()).orElseThrow(),
+                        currency));
+            }
+        }
+        return inputs;
+    }
+
+    /**
+     * Records each line's disposition and refund and routes the return.
+     *
+     * @param inputs  the entries of {@link #decisionInputs}, as the model handed them on
+     * @param results the table's outputs for the entry at the same position
+     */
+    @Transactional
+    public Plan plan(UUID returnId, List<Map<String, Object>> inputs, List<Map<String, Object>> results) {
+        String currency = returns.orderOf(returnId).currency();
+        Map<Integer, LineInspection> inspected = inspectionsByLine(returnId);
+        Map<Integer, ReturnLineView> lines = new HashMap<>();
+        returns.lines(returnId).forEach(line -> lines.put(line.lineNo(), line));
         List<LineDecision> planned = new ArrayList<>();
         Set<String> approvalReasons = new LinkedHashSet<>();
         long refundTotal = 0;
-        for (ReturnLineView line : returns.lines(returnId)) {
-            LineInspection inspection = inspected.get(line.lineNo());
-            if (inspection == null) {
-                continue;
+        for (LineResult result : LineResult.pair(DECISION_ID, inputs, results)) {
+            ReturnLineView line = lines.get(result.lineNo());
+            LineInspection inspection = inspected.get(result.lineNo());
+            if (line == null || inspection == null) {
+                throw new IllegalStateException("Decision " + DECISION_ID + " decided line " + result.lineNo()
+                        + " of return " + returnId + ", which has no such inspected line");
             }
-            Product product = catalog.product(line.receivedSku()).orElseThrow();
             Product sold = catalog.product(line.sku()).orElseThrow();
-            LineDecision decision = decide(line, inspection, product, currency);
+            LineDecision decision = lineDecision(result);
             returns.recordDecision(returnId, line.lineNo(), decision);
             planned.add(decision);
             refundTotal += RefundAmounts.amount(line, decision.refundDecision(), decision.deductionPercent());
@@ -92,8 +119,16 @@ public class ResolutionPlanner {
         return new Plan(Route.RESOLVE, null);
     }
 
-    private LineDecision decide(ReturnLineView line, LineInspection inspection, Product received, String currency) {
-        Map<String, Object> inputs = new HashMap<>();
+    private Map<Integer, LineInspection> inspectionsByLine(UUID returnId) {
+        Map<Integer, LineInspection> inspected = new HashMap<>();
+        inspections.inspectionsOf(returnId).forEach(inspection -> inspected.put(inspection.lineNo(), inspection));
+        return inspected;
+    }
+
+    private static Map<String, Object> decisionInputs(ReturnLineView line, LineInspection inspection,
+                                                      Product received, String currency) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put(LineResult.LINE_NO, line.lineNo());
         inputs.put("grade", inspection.grade().name());
         inputs.put("reasonCode", line.reasonCode() == null ? "" : line.reasonCode());
         inputs.put("reasonConfirmed", inspection.reasonConfirmed());
@@ -103,17 +138,15 @@ public class ResolutionPlanner {
         inputs.put("unitPrice", Money.fromMinorUnits(line.unitPriceMinor(), Currency.getInstance(currency))
                 .doubleValue());
         inputs.put("hasSupplier", received.supplierCode() != null);
-        List<Map<String, Object>> results = decisions.evaluate(DECISION_ID, inputs);
-        if (results.size() != 1) {
-            throw new IllegalStateException("Decision " + DECISION_ID + " gave " + results.size()
-                    + " results for return line " + line.lineNo() + " (inputs " + inputs + "); it must give one");
-        }
-        Map<String, Object> result = results.get(0);
-        RefundDecision refundDecision = RefundDecision.valueOf((String) result.get("refundDecision"));
+        return inputs;
+    }
+
+    private static LineDecision lineDecision(LineResult result) {
+        RefundDecision refundDecision = RefundDecision.valueOf(result.output("refundDecision"));
         boolean partial = refundDecision == RefundDecision.PARTIAL;
-        return new LineDecision(line.lineNo(), Disposition.valueOf((String) result.get("disposition")),
-                refundDecision, partial ? DeductionType.valueOf((String) result.get("deductionType")) : null,
-                partial ? ((Number) result.get("deductionPercent")).intValue() : null, (String) result.get("reason"));
+        return new LineDecision(result.lineNo(), Disposition.valueOf(result.output("disposition")), refundDecision,
+                partial ? DeductionType.valueOf(result.output("deductionType")) : null,
+                partial ? result.number("deductionPercent").intValue() : null, result.output("reason"));
     }
 
     static String describe(List<LineDecision> decisions) {

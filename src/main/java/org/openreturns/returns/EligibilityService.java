@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,15 +16,16 @@ import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.Product;
 import org.openreturns.orders.OrderService;
 import org.openreturns.orders.SalesOrder;
-import org.openreturns.process.DecisionEvaluator;
 import org.openreturns.system.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides whether a requested return may go ahead, line by line, with the {@code eligibility} decision table of
- * {@code bpmn/eligibility.dmn} (return window, final sale, customer tier, declared condition, value). The return
- * as a whole is rejected when a line is, goes to a manual review when a line needs one, and is approved otherwise.
+ * {@code bpmn/eligibility.dmn} (return window, final sale, customer tier, declared condition, value). The model's
+ * business rule task evaluates the table for each line with the inputs this service prepares, and this service
+ * applies the results. The return as a whole is rejected when a line is, goes to a manual review when a line needs
+ * one, and is approved otherwise.
  */
 @Service
 public class EligibilityService {
@@ -35,16 +36,14 @@ public class EligibilityService {
     private final ReturnRepository repository;
     private final OrderService orders;
     private final CatalogService catalog;
-    private final DecisionEvaluator decisions;
     private final Clock clock;
 
     EligibilityService(ReturnService returns, ReturnRepository repository, OrderService orders,
-                       CatalogService catalog, DecisionEvaluator decisions, Clock clock) {
+                       CatalogService catalog, Clock clock) {
         this.returns = returns;
         this.repository = repository;
         this.orders = orders;
         this.catalog = catalog;
-        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -54,23 +53,38 @@ public class EligibilityService {
     }
 
     /**
-     * Evaluates every line, records each line's outcome and the return's on its timeline, and marks a return that
-     * needs a review PENDING_REVIEW. Evaluating again (a repeated step) gives the same outcome and records nothing
-     * twice.
+     * What the {@code eligibility} table needs of each line, in line order: the line number and a value for every
+     * input column. The business rule task of the model evaluates the table once per entry.
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> decisionInputs(UUID returnId) {
+        SalesOrder order = orders.findById(repository.orderIdOf(returnId)).orElseThrow();
+        return returns.lines(returnId).stream().map(line -> decisionInputs(order, line)).toList();
+    }
+
+    /**
+     * Records each line's decision and the return's on its timeline, and marks a return that needs a review
+     * PENDING_REVIEW. The return is rejected when a line is, goes to a review when a line needs one, and is approved
+     * otherwise. Applying the same results again (a repeated step) gives the same outcome and records nothing twice.
+     *
+     * @param inputs  the entries of {@link #decisionInputs}, as the model handed them on
+     * @param results the table's outputs ({@code eligibility}, {@code reason}) for the entry at the same position
      */
     @Transactional
-    public Outcome check(UUID returnId) {
+    public Outcome apply(UUID returnId, List<Map<String, Object>> inputs, List<Map<String, Object>> results) {
         ReturnSummary summary = returns.summary(returnId);
         SalesOrder order = orders.findById(repository.orderIdOf(returnId)).orElseThrow();
         List<ReturnLineView> lines = returns.lines(returnId);
         List<LineOutcome> outcomes = new ArrayList<>();
-        for (ReturnLineView line : lines) {
-            LineOutcome outcome = evaluate(order, line);
-            repository.recordEligibility(returnId, line.lineNo(), outcome.eligibility(), outcome.reason());
+        for (LineResult decided : LineResult.pair(DECISION_ID, inputs, results)) {
+            LineOutcome outcome = new LineOutcome(decided.lineNo(),
+                    Eligibility.valueOf(decided.output("eligibility")), decided.output("reason"));
+            repository.recordEligibility(returnId, outcome.lineNo(), outcome.eligibility(), outcome.reason());
             outcomes.add(outcome);
         }
         Eligibility overall = outcomes.stream().map(LineOutcome::eligibility)
-                .max(Comparator.comparingInt(Eligibility::severity)).orElseThrow();
+                .max(Comparator.comparingInt(Eligibility::severity)).orElseThrow(() -> new IllegalStateException(
+                        "Return " + returnId + " has no eligibility result for any line"));
         String reason = String.join("; ", outcomes.stream().filter(o -> o.eligibility() == overall)
                 .map(o -> lines.size() == 1 ? o.reason() : "line " + o.lineNo() + ": " + o.reason())
                 .distinct().toList());
@@ -89,11 +103,12 @@ public class EligibilityService {
     private record LineOutcome(int lineNo, Eligibility eligibility, String reason) {
     }
 
-    private LineOutcome evaluate(SalesOrder order, ReturnLineView line) {
+    private Map<String, Object> decisionInputs(SalesOrder order, ReturnLineView line) {
         Product product = catalog.product(line.sku()).orElseThrow(() -> new IllegalStateException(
                 "SKU " + line.sku() + " of return line " + line.lineNo() + " is not in the catalogue"));
         Currency currency = Currency.getInstance(order.currency());
-        Map<String, Object> inputs = new HashMap<>();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put(LineResult.LINE_NO, line.lineNo());
         inputs.put("customerTier", order.customerTier().name());
         inputs.put("delivered", order.deliveredAt() != null);
         inputs.put("daysSinceDelivery", order.deliveredAt() == null ? 0
@@ -101,16 +116,8 @@ public class EligibilityService {
         inputs.put("finalSale", product.finalSale());
         inputs.put("declaredCondition", line.declaredCondition() == null ? "" : line.declaredCondition());
         inputs.put("reasonCode", line.reasonCode() == null ? "" : line.reasonCode());
-        inputs.put("channel", order.channel());
         inputs.put("lineValue", Money.fromMinorUnits(line.unitPriceMinor() * line.quantity(), currency).doubleValue());
-        List<Map<String, Object>> results = decisions.evaluate(DECISION_ID, inputs);
-        if (results.size() != 1) {
-            throw new IllegalStateException("Decision " + DECISION_ID + " gave " + results.size()
-                    + " results for return line " + line.lineNo() + " (inputs " + inputs + "); it must give one");
-        }
-        Map<String, Object> result = results.get(0);
-        return new LineOutcome(line.lineNo(), Eligibility.valueOf((String) result.get("eligibility")),
-                (String) result.get("reason"));
+        return inputs;
     }
 
     private String orderSummary(SalesOrder order, List<ReturnLineView> lines) {

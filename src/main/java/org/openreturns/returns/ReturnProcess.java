@@ -10,13 +10,17 @@ public final class ReturnProcess {
 
     public static final String PROCESS_ID = "return-process";
 
-    public static final String TASK_CHECK_ELIGIBILITY = "check-eligibility";
+    /** Eligibility: the inputs per line, the business rule task CheckEligibility, the results applied. */
+    public static final String TASK_PREPARE_ELIGIBILITY = "prepare-eligibility";
+    public static final String TASK_APPLY_ELIGIBILITY = "apply-eligibility";
     public static final String TASK_REJECT = "reject-return";
     public static final String TASK_AUTHORIZE = "authorize-return";
     public static final String TASK_EXPIRE = "expire-return";
     public static final String TASK_RECEIVE_PARCEL = "receive-parcel";
     public static final String TASK_RECORD_INSPECTION = "record-inspection";
-    public static final String TASK_DECIDE_RESOLUTION = "decide-resolution";
+    /** Disposition and refund: the inputs per line, the business rule task DecideResolution, the results applied. */
+    public static final String TASK_PREPARE_DISPOSITION = "prepare-disposition";
+    public static final String TASK_APPLY_DISPOSITION = "apply-disposition";
     public static final String TASK_RECORD_APPROVAL = "record-approval";
     public static final String TASK_HOLD = "hold-return";
     public static final String TASK_RECORD_DISPUTE_RESOLUTION = "record-dispute-resolution";
@@ -42,6 +46,9 @@ public final class ReturnProcess {
     public static final String RETURN_ID = "returnId";
     public static final String RMA_NUMBER = "rmaNumber";
 
+    /** The eligibility table's inputs per line, and its results collected per line in the same order. */
+    public static final String ELIGIBILITY_INPUTS = "eligibilityInputs";
+    public static final String ELIGIBILITY_RESULTS = "eligibilityResults";
     /** AUTO_APPROVE, MANUAL_REVIEW or REJECT: the eligibility of the whole return. */
     public static final String ELIGIBILITY = "eligibility";
     public static final String ELIGIBILITY_REASON = "eligibilityReason";
@@ -76,6 +83,9 @@ public final class ReturnProcess {
     public static final java.util.List<String> INSPECTION_FIELDS = java.util.List.of("grade", "skuMatches",
             "serialMatches", "packagingOk", "functional", "reasonConfirmed", "receivedSerial", "notes", "evidence");
 
+    /** The disposition table's inputs per inspected line, and its results collected per line in the same order. */
+    public static final String DISPOSITION_INPUTS = "dispositionInputs";
+    public static final String DISPOSITION_RESULTS = "dispositionResults";
     /** Where the return goes after its decisions: RESOLVE, APPROVAL or DISPUTE. */
     public static final String RESOLUTION_ROUTE = "resolutionRoute";
     public static final String APPROVAL_SUMMARY = "approvalSummary";

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openreturns.OpenReturnsApplication;
+import org.operaton.bpm.engine.DecisionService;
 import org.openreturns.claims.SupplierClaims;
 import org.openreturns.orders.OrderIngestion;
 import org.openreturns.orders.OrderService;
@@ -187,6 +189,15 @@ public final class LifecycleBenchmark {
         }
     }
 
+    /** What the model's business rule task does per line, done here with the engine's decision service. */
+    private static List<Map<String, Object>> decided(ConfigurableApplicationContext app, String decisionId,
+                                                     List<Map<String, Object>> inputs) {
+        DecisionService decisions = app.getBean(DecisionService.class);
+        return inputs.stream().<Map<String, Object>>map(line -> new LinkedHashMap<>(decisions
+                .evaluateDecisionByKey(decisionId).variables(line).evaluate().getSingleResult().getEntryMap()))
+                .toList();
+    }
+
     private static Result runDirect(int returns, int clients) throws Exception {
         Path database = newDataDirectory();
         try (ConfigurableApplicationContext app = start(true, database)) {
@@ -204,7 +215,11 @@ public final class LifecycleBenchmark {
                         org.openreturns.returns.ReasonCode.SIZE_TOO_SMALL,
                         org.openreturns.returns.DeclaredCondition.UNOPENED)), null, null), "support1"));
         UUID returnId = requested.returnId();
-        timed("check eligibility", () -> app.getBean(EligibilityService.class).check(returnId));
+        timed("check eligibility", () -> {
+            EligibilityService eligibility = app.getBean(EligibilityService.class);
+            List<Map<String, Object>> inputs = eligibility.decisionInputs(returnId);
+            return eligibility.apply(returnId, inputs, decided(app, "eligibility", inputs));
+        });
         timed("authorize", () -> {
             app.getBean(ReturnAuthorizations.class).authorize(returnId, null, null);
             return null;
@@ -215,7 +230,11 @@ public final class LifecycleBenchmark {
         timed("receive into quarantine", () -> app.getBean(ReturnReceipts.class).book(returnId, receipt.receiptId()));
         timed("record inspection", () -> app.getBean(InspectionService.class).record(returnId, 1,
                 new InspectionFindings("A", true, null, true, true, true, null, null, List.of(), "quality1")));
-        timed("decide", () -> app.getBean(ResolutionPlanner.class).plan(returnId));
+        timed("decide", () -> {
+            ResolutionPlanner planner = app.getBean(ResolutionPlanner.class);
+            List<Map<String, Object>> inputs = planner.decisionInputs(returnId);
+            return planner.plan(returnId, inputs, decided(app, "disposition", inputs));
+        });
         timed("move stock", () -> {
             app.getBean(Resolutions.class).moveStock(returnId);
             return null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,27 @@ class StepContextTest {
         assertThatThrownBy(() -> context.string("inspectedBy"))
                 .hasMessage("Step 'record-inspection' needs process variable 'inspectedBy', which is not set on "
                         + "instance instance-1");
+    }
+
+    @Test
+    void recordsReadTheSameFromACamunda8ListAndFromTheEmbeddedRuntimesJsonText() {
+        List<Map<String, Object>> list = List.of(Map.of("lineNo", 1, "eligibility", "REJECT"));
+        StepContext camunda8 = new StepContext("apply-eligibility", "i", "r", Map.of("eligibilityResults", list));
+        StepContext embedded = new StepContext("apply-eligibility", "i", "r",
+                Map.of("eligibilityResults", "[{\"lineNo\":1,\"eligibility\":\"REJECT\"}]"));
+
+        assertThat(camunda8.records("eligibilityResults")).isEqualTo(list);
+        assertThat(embedded.records("eligibilityResults")).isEqualTo(list);
+    }
+
+    @Test
+    void recordsThatAreNotAListOfRecordsAreNamed() {
+        StepContext context = new StepContext("apply-eligibility", "i", "r",
+                Map.of("eligibilityResults", "[1, 2]", "eligibilityInputs", "not json"));
+
+        assertThatThrownBy(() -> context.records("eligibilityResults"))
+                .hasMessageContaining("'eligibilityResults'").hasMessageContaining("a list of records");
+        assertThatThrownBy(() -> context.records("eligibilityInputs"))
+                .hasMessageContaining("'eligibilityInputs'").hasMessageContaining("a list of records");
     }
 }

@@ -1,6 +1,7 @@
 package org.openreturns.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.openreturns.returns.LifecycleDriver.inspection;
 import static org.openreturns.returns.LifecycleDriver.item;
 import static org.openreturns.returns.LifecycleDriver.returning;
@@ -17,6 +18,7 @@ import org.openreturns.inventory.StockLedger;
 import org.openreturns.process.operaton.ProcessClock;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.history.HistoricDecisionInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -55,14 +57,76 @@ class ReturnLifecycleTest extends ReferenceScenarios {
                 inspection("A", true, true));
         driver.awaitStatus(returnId, "CLOSED");
 
-        HistoricProcessInstance instance = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .variableValueEquals(ReturnProcess.RETURN_ID, returnId).singleResult();
+        HistoricProcessInstance instance = processInstanceOf(returnId);
         List<String> steps = processEngine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(instance.getId()).activityType("serviceTask").finished()
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
                 .map(HistoricActivityInstance::getActivityId).toList();
+        assertThat(decisionsOf(instance.getId())).as("the disposition table decided the line in DecideResolution")
+                .anySatisfy(decision -> {
+                    assertThat(decision.getDecisionDefinitionKey()).isEqualTo("disposition");
+                    assertThat(decision.getActivityId()).isEqualTo("DecideResolution");
+                    assertThat(decision.getInputs()).anySatisfy(input -> {
+                        assertThat(input.getClauseName()).isEqualTo("Grade");
+                        assertThat(input.getValue()).isEqualTo("A");
+                    });
+                    assertThat(decision.getOutputs()).anySatisfy(output -> {
+                        assertThat(output.getVariableName()).isEqualTo("disposition");
+                        assertThat(output.getValue()).isEqualTo("RESTOCK");
+                    });
+                });
         assertThat(steps).as("Cockpit shows each part of the resolution as a step of its own")
-                .containsSubsequence("DecideResolution", "MoveReturnedStock", "ReleaseRefunds",
+                .containsSubsequence("ApplyDisposition", "MoveReturnedStock", "ReleaseRefunds",
                         "CreateReplacementOrders", "OpenSupplierClaims", "QueueRefurbishment", "CloseReturn");
+    }
+
+    @Test
+    void eachLineIsDecidedByTheEligibilityTableInABusinessRuleTaskThatCockpitShowsWithItsInputsAndOutputs() {
+        String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
+        String swimwear = driver.product("SWIM", "swimwear", "8.00", "29.90", false, true);
+        String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"), sold(2, swimwear, 1, "29.90"));
+        String returnId = (String) driver.requestReturn(orderId, returning(1, 1, "SIZE_TOO_SMALL", "UNOPENED"),
+                returning(2, 1, "SIZE_TOO_SMALL", "UNOPENED")).get("returnId");
+        driver.awaitStatus(returnId, "REJECTED");
+
+        HistoricProcessInstance instance = processInstanceOf(returnId);
+        List<HistoricDecisionInstance> decisions = decisionsOf(instance.getId());
+        assertThat(decisions).as("one evaluation of the eligibility table per line, in CheckEligibility")
+                .extracting(HistoricDecisionInstance::getDecisionDefinitionKey, HistoricDecisionInstance::getActivityId)
+                .containsExactly(tuple("eligibility", "CheckEligibility"), tuple("eligibility", "CheckEligibility"));
+        assertThat(decisions).extracting(decision -> inputValue(decision, "Final sale"),
+                        decision -> outputValue(decision, "eligibility"), decision -> outputValue(decision, "reason"))
+                .containsExactlyInAnyOrder(tuple(false, "AUTO_APPROVE", "Within the return policy"),
+                        tuple(true, "REJECT", "Final-sale items cannot be returned"));
+        assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).list())
+                .as("the inputs and results per line are JSON text, nothing is stored Java-serialized")
+                .allSatisfy(variable -> assertThat(variable.getTypeName())
+                        .isIn("string", "boolean", "integer", "long", "double", "null"))
+                .filteredOn(variable -> variable.getName().equals(ReturnProcess.ELIGIBILITY_RESULTS))
+                .singleElement().satisfies(variable -> assertThat((String) variable.getValue())
+                        .contains("\"eligibility\":\"AUTO_APPROVE\"", "\"eligibility\":\"REJECT\""));
+        assertThat(driver.details(returnId).toString()).contains("Final-sale items cannot be returned");
+    }
+
+    private HistoricProcessInstance processInstanceOf(String returnId) {
+        return processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .variableValueEquals(ReturnProcess.RETURN_ID, returnId).singleResult();
+    }
+
+    private List<HistoricDecisionInstance> decisionsOf(String processInstanceId) {
+        return processEngine.getHistoryService().createHistoricDecisionInstanceQuery()
+                .processInstanceId(processInstanceId).includeInputs().includeOutputs()
+                .orderByEvaluationTime().asc().list();
+    }
+
+    private static Object inputValue(HistoricDecisionInstance decision, String clauseName) {
+        return decision.getInputs().stream().filter(input -> clauseName.equals(input.getClauseName()))
+                .findFirst().orElseThrow().getValue();
+    }
+
+    private static Object outputValue(HistoricDecisionInstance decision, String variableName) {
+        return decision.getOutputs().stream().filter(output -> variableName.equals(output.getVariableName()))
+                .findFirst().orElseThrow().getValue();
     }
 }

@@ -41,6 +41,9 @@ final class BpmnTranslation {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** "=name": the one kind of FEEL expression that means the same as the JUEL expression ${name}. */
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("=\\s*(" + VARIABLE_NAME.pattern() + ")\\s*");
+    /** "=name.field": a path into a context, which means the same in FEEL and in JUEL (a map's entry). */
+    private static final Pattern VARIABLE_PATH = Pattern.compile("=\\s*(" + VARIABLE_NAME.pattern() + "(\\."
+            + VARIABLE_NAME.pattern() + ")*)\\s*");
     private static final Set<String> BINDING_TYPES = Set.of("latest", "deployment");
 
     private final String fileName;
@@ -85,6 +88,9 @@ final class BpmnTranslation {
             elements(document, BPMN_NS, timerField).forEach(this::translateTimer);
         }
         elements(document, BPMN_NS, "message").forEach(this::translateMessage);
+        // After the business rule tasks: a decision result collected per instance replaces the result variable.
+        elements(document, BPMN_NS, "multiInstanceLoopCharacteristics").forEach(this::translateMultiInstance);
+        elements(document, ZEEBE_NS, "ioMapping").forEach(this::translateIoMapping);
 
         rejectWhatIsLeftUntranslated();
         elements(document, BPMN_NS, "extensionElements").stream()
@@ -362,6 +368,102 @@ final class BpmnTranslation {
         remove(subscription.get());
     }
 
+    /**
+     * A multi-instance activity runs once per element of a collection that a step put in a variable: on the embedded
+     * runtime that list is JSON text (Operaton has no JSON variables without Spin, and a Java-serialized list is
+     * neither readable in Cockpit nor allowed by the engine's defaults), so {@link MultiInstanceVariables} reads it
+     * back into a list. Only an output collection of decision results is translated: each instance's result is added
+     * to the collection, as JSON text too, by an end listener, instead of a result variable of the decision's shape.
+     */
+    private void translateMultiInstance(Element loop) {
+        Element activity = (Element) loop.getParentNode();
+        Element characteristics = zeebeExtension(loop, "loopCharacteristics").orElseThrow(() -> problem(activity,
+                "is multi-instance without zeebe:loopCharacteristics, so it has no input collection"));
+        if (!childElements(loop, BPMN_NS, "completionCondition").isEmpty()
+                || !childElements(loop, BPMN_NS, "loopCardinality").isEmpty()) {
+            throw problem(activity, "has a multi-instance completion condition or loop cardinality; only an input"
+                    + " collection and an output collection of decision results are translated");
+        }
+        String collection = variableReference(activity, "zeebe:loopCharacteristics inputCollection",
+                characteristics.getAttribute("inputCollection"));
+        loop.setAttributeNS(OPERATON_NS, "operaton:collection",
+                "${multiInstanceVariables.elements(execution, '" + collection + "')}");
+        if (characteristics.hasAttribute("inputElement")) {
+            loop.setAttributeNS(OPERATON_NS, "operaton:elementVariable",
+                    variableName(activity, "inputElement", characteristics.getAttribute("inputElement")));
+        }
+        if (characteristics.hasAttribute("outputCollection") || characteristics.hasAttribute("outputElement")) {
+            collectDecisionResults(activity, characteristics);
+        }
+        remove(characteristics);
+        if (!hasChildElements(childElements(loop, BPMN_NS, "extensionElements").get(0))) {
+            remove(childElements(loop, BPMN_NS, "extensionElements").get(0));
+        }
+    }
+
+    private void collectDecisionResults(Element activity, Element characteristics) {
+        String resultVariable = activity.getAttributeNS(OPERATON_NS, "resultVariable");
+        String outputCollection = variableName(activity, "outputCollection",
+                characteristics.getAttribute("outputCollection"));
+        String outputElement = characteristics.getAttribute("outputElement");
+        Matcher reference = VARIABLE_REFERENCE.matcher(outputElement);
+        if (!"businessRuleTask".equals(activity.getLocalName()) || resultVariable.isEmpty() || !reference.matches()
+                || !reference.group(1).equals(resultVariable)) {
+            throw problem(activity, "collects '" + characteristics.getAttribute("outputElement") + "' into an"
+                    + " output collection; only the result variable of a business rule task's called decision is"
+                    + " collected");
+        }
+        String mapDecisionResult = activity.getAttributeNS(OPERATON_NS, "mapDecisionResult");
+        activity.removeAttributeNS(OPERATON_NS, "resultVariable");
+        activity.removeAttributeNS(OPERATON_NS, "mapDecisionResult");
+        Element listener = operatonElement("executionListener");
+        listener.setAttribute("event", "end");
+        listener.setAttribute("expression", "${multiInstanceVariables.collectDecisionResult(execution, '"
+                + outputCollection + "', '" + mapDecisionResult + "')}");
+        childElements(activity, BPMN_NS, "extensionElements").get(0).appendChild(listener);
+    }
+
+    /**
+     * Input mappings that read a variable or a path into a context ({@code =line.sku}) become input parameters with
+     * the same JUEL path, evaluated for each instance of a multi-instance activity as on Camunda 8. Output mappings
+     * are not translated.
+     */
+    private void translateIoMapping(Element ioMapping) {
+        Element activity = (Element) ioMapping.getParentNode().getParentNode();
+        if (!childElements(ioMapping, ZEEBE_NS, "output").isEmpty()) {
+            throw untranslated(activity, "zeebe:output");
+        }
+        Element inputOutput = operatonElement("inputOutput");
+        for (Element input : childElements(ioMapping, ZEEBE_NS, "input")) {
+            String source = input.getAttribute("source");
+            Matcher path = VARIABLE_PATH.matcher(source);
+            if (!path.matches()) {
+                throw problem(activity, "has the input mapping source '" + source + "'; only =variable or"
+                        + " =variable.field is translated");
+            }
+            Element parameter = operatonElement("inputParameter");
+            parameter.setAttribute("name", variableName(activity, "input mapping target", input.getAttribute("target")));
+            parameter.setTextContent("${" + path.group(1) + "}");
+            inputOutput.appendChild(parameter);
+        }
+        ioMapping.getParentNode().replaceChild(inputOutput, ioMapping);
+    }
+
+    private String variableReference(Element element, String construct, String value) {
+        Matcher reference = VARIABLE_REFERENCE.matcher(value);
+        if (!reference.matches()) {
+            throw problem(element, "uses '" + value + "' in " + construct + "; only =variableName is translated");
+        }
+        return reference.group(1);
+    }
+
+    private String variableName(Element element, String construct, String value) {
+        if (!VARIABLE_NAME.matcher(value).matches()) {
+            throw problem(element, "has the " + construct + " '" + value + "', which is not a variable name");
+        }
+        return value;
+    }
+
     /** The zeebe constructs no step above consumed, and the BPMN elements not translated yet. */
     private void rejectWhatIsLeftUntranslated() {
         for (Element element : elements(document, "*", "*")) {
@@ -370,10 +472,6 @@ final class BpmnTranslation {
             }
             if (BPMN_NS.equals(element.getNamespaceURI()) && "callActivity".equals(element.getLocalName())) {
                 throw untranslated(element, "bpmn:callActivity");
-            }
-            if (BPMN_NS.equals(element.getNamespaceURI())
-                    && "multiInstanceLoopCharacteristics".equals(element.getLocalName())) {
-                throw untranslated(element.getParentNode(), "bpmn:multiInstanceLoopCharacteristics");
             }
             NamedNodeMap attributes = element.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {

@@ -1,9 +1,12 @@
 package org.openreturns.process.operaton;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openreturns.process.Runtimes;
 import org.openreturns.process.StepContext;
 import org.openreturns.process.StepHandler;
@@ -30,10 +33,12 @@ import org.springframework.stereotype.Component;
 public class StepHandlerDelegate {
 
     private final StepHandlers handlers;
+    private final ObjectMapper json;
     private final Map<String, JavaDelegate> delegates = new ConcurrentHashMap<>();
 
-    StepHandlerDelegate(StepHandlers handlers) {
+    StepHandlerDelegate(StepHandlers handlers, ObjectMapper json) {
         this.handlers = handlers;
+        this.json = json;
     }
 
     public JavaDelegate forTaskType(String taskType) {
@@ -44,14 +49,34 @@ public class StepHandlerDelegate {
         });
     }
 
-    private static void run(StepHandler handler, DelegateExecution execution) {
+    private void run(StepHandler handler, DelegateExecution execution) {
         StepContext context = new StepContext(handler.taskType(), execution.getProcessInstanceId(),
                 execution.getProcessBusinessKey(), new LinkedHashMap<>(execution.getVariables()));
         StepResult result = handler.handle(context);
         if (result instanceof StepResult.BusinessError error) {
-            execution.setVariables(error.variables());
+            execution.setVariables(storable(error.variables()));
             throw new BpmnError(error.errorCode(), error.message());
         }
-        execution.setVariables(((StepResult.Completed) result).variables());
+        execution.setVariables(storable(((StepResult.Completed) result).variables()));
+    }
+
+    /**
+     * Lists and records as JSON text: the engine would store them Java-serialized, which its defaults forbid and
+     * Cockpit cannot show (docs/adr/0013-decision-steps-and-lists-as-json-text.md). Steps read them back with
+     * {@link StepContext#records}.
+     */
+    private Map<String, Object> storable(Map<String, Object> variables) {
+        Map<String, Object> storable = new LinkedHashMap<>(variables);
+        storable.replaceAll((name, value) -> value instanceof Collection<?> || value instanceof Map<?, ?>
+                ? asJson(name, value) : value);
+        return storable;
+    }
+
+    private String asJson(String name, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write variable '" + name + "' as JSON", e);
+        }
     }
 }

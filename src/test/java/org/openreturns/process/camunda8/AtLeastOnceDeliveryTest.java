@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
+import org.operaton.bpm.engine.DecisionService;
 import org.junit.jupiter.api.AfterAll;
 import io.camunda.client.api.worker.JobClient;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,9 @@ class AtLeastOnceDeliveryTest {
     ReceiptService receipts;
     @Autowired
     StepHandlers stepHandlers;
+    /** Zeebe's DMN engine in this test: the embedded engine evaluates the same decision files. */
+    @Autowired
+    DecisionService decisions;
     @Autowired
     ObjectMapper applicationJson;
 
@@ -125,7 +129,9 @@ class AtLeastOnceDeliveryTest {
         variables.put("rmaNumber", requested.rmaNumber());
         variables.put(StepJobHandler.BUSINESS_KEY_VARIABLE, requested.returnId().toString());
 
-        deliverTwice("check-eligibility");
+        deliverTwice("prepare-eligibility");
+        decideEachLine("eligibility", "eligibilityInputs", "eligibilityResults");
+        deliverTwice("apply-eligibility");
         assertThat(variables).containsEntry("eligibility", "AUTO_APPROVE");
         deliverTwice("authorize-return");
 
@@ -139,7 +145,9 @@ class AtLeastOnceDeliveryTest {
                 "reasonConfirmed", true, "inspectedBy", "quality1"));
         deliverTwice("record-inspection");
         assertThat(variables).containsEntry("allLinesInspected", true);
-        deliverTwice("decide-resolution");
+        deliverTwice("prepare-disposition");
+        decideEachLine("disposition", "dispositionInputs", "dispositionResults");
+        deliverTwice("apply-disposition");
         deliverTwice("move-returned-stock");
         deliverTwice("release-refunds");
         deliverTwice("create-replacement-orders");
@@ -164,6 +172,21 @@ class AtLeastOnceDeliveryTest {
         assertThat(db.select(REFUND.STATUS).from(REFUND).where(REFUND.RETURN_ID.eq(requested.returnId()))
                 .fetch(REFUND.STATUS))
                 .containsExactly("RELEASED");
+    }
+
+    /**
+     * What Zeebe's multi-instance business rule task does between the prepare and apply steps: the decision per
+     * entry of the prepared inputs, its results collected in the same order. The JSON round trip gives the values
+     * the types a job worker reads.
+     */
+    @SuppressWarnings("unchecked")
+    private void decideEachLine(String decisionId, String inputsVariable, String resultsVariable) throws Exception {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Map<String, Object> line : (List<Map<String, Object>>) variables.get(inputsVariable)) {
+            results.add(decisions.evaluateDecisionByKey(decisionId).variables(line).evaluate().getSingleResult()
+                    .getEntryMap());
+        }
+        variables.put(resultsVariable, JSON.readValue(JSON.writeValueAsString(results), List.class));
     }
 
     /**

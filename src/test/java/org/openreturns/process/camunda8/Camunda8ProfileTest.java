@@ -16,7 +16,6 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import org.junit.jupiter.api.Test;
-import org.openreturns.process.DecisionEvaluator;
 import org.openreturns.process.HumanTasks;
 import org.openreturns.process.ProcessRuntime;
 import org.operaton.bpm.engine.ProcessEngine;
@@ -59,7 +58,6 @@ class Camunda8ProfileTest {
         assertThat(context.getBeanNamesForType(CamundaClient.class)).hasSize(1);
         assertThat(context.getBean(ProcessRuntime.class)).isInstanceOf(Camunda8ProcessRuntime.class);
         assertThat(context.getBean(HumanTasks.class)).isInstanceOf(Camunda8HumanTasks.class);
-        assertThat(context.getBean(DecisionEvaluator.class)).isInstanceOf(Camunda8DecisionEvaluator.class);
         assertThat(context.getBean(AuthenticationProvider.class)).isInstanceOf(Camunda8UserAuthentication.class);
     }
 
@@ -76,7 +74,7 @@ class Camunda8ProfileTest {
             }
         }
 
-        assertThat(jobTypes).contains("check-eligibility", "record-inspection", "release-refunds", "check-four-eyes",
+        assertThat(jobTypes).contains("apply-eligibility", "record-inspection", "release-refunds", "check-four-eyes",
                 "run-reconciliation", "resolve-unexpected-parcel", "describe-inspection-task",
                 "describe-unexpected-parcel-task");
         assertThat(workers.isOpen()).isTrue();

@@ -20,6 +20,7 @@ import org.operaton.bpm.model.bpmn.instance.BaseElement;
 import org.operaton.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.operaton.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.operaton.bpm.model.bpmn.instance.Message;
+import org.operaton.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.operaton.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.operaton.bpm.model.bpmn.instance.Process;
 import org.operaton.bpm.model.bpmn.instance.SequenceFlow;
@@ -28,6 +29,8 @@ import org.operaton.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.operaton.bpm.model.bpmn.instance.UserTask;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonExecutionListener;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonFailedJobRetryTimeCycle;
+import org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputOutput;
+import org.operaton.bpm.model.bpmn.instance.operaton.OperatonInputParameter;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonProperties;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonProperty;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonTaskListener;
@@ -426,6 +429,114 @@ class CamundaModelTranslatorTest {
                 """), "'decide'", "=decisionName");
     }
 
+    // --- multi-instance and input mappings ------------------------------------------------------------------------
+
+    @Test
+    void multiInstanceBusinessRuleTaskDecidesEachElementAndCollectsTheResultsAsJsonText() {
+        TranslatedProcess translated = translate(bpmn("""
+                <bpmn:businessRuleTask id="decide">
+                  <bpmn:extensionElements>
+                    <zeebe:calledDecision decisionId="route" resultVariable="lineRoute" />
+                    <zeebe:ioMapping>
+                      <zeebe:input source="=line.grade" target="grade" />
+                      <zeebe:input source="= line" target="wholeLine" />
+                    </zeebe:ioMapping>
+                  </bpmn:extensionElements>
+                  <bpmn:multiInstanceLoopCharacteristics>
+                    <bpmn:extensionElements>
+                      <zeebe:loopCharacteristics inputCollection="=routeInputs" inputElement="line"
+                          outputCollection="routeResults" outputElement="=lineRoute" />
+                    </bpmn:extensionElements>
+                  </bpmn:multiInstanceLoopCharacteristics>
+                </bpmn:businessRuleTask>
+                """), Map.of("route", new DecisionShape("route", "FIRST", false, 2)));
+
+        BusinessRuleTask task = element(translated, "decide");
+        assertThat(task.getOperatonDecisionRef()).isEqualTo("route");
+        assertThat(task.getOperatonResultVariable()).as("no result variable: a record would be Java-serialized")
+                .isNull();
+        MultiInstanceLoopCharacteristics loop = (MultiInstanceLoopCharacteristics) task.getLoopCharacteristics();
+        assertThat(loop.getOperatonCollection())
+                .isEqualTo("${multiInstanceVariables.elements(execution, 'routeInputs')}");
+        assertThat(loop.getOperatonElementVariable()).isEqualTo("line");
+        assertThat(loop.isSequential()).isFalse();
+        assertThat(extension(task, OperatonInputOutput.class).getOperatonInputParameters())
+                .extracting(OperatonInputParameter::getOperatonName, OperatonInputParameter::getTextContent)
+                .containsExactly(tuple("grade", "${line.grade}"), tuple("wholeLine", "${line}"));
+        OperatonExecutionListener collect = extension(task, OperatonExecutionListener.class);
+        assertThat(collect.getOperatonEvent()).isEqualTo("end");
+        assertThat(collect.getOperatonExpression()).isEqualTo(
+                "${multiInstanceVariables.collectDecisionResult(execution, 'routeResults', 'singleResult')}");
+        assertThat(text(translated)).doesNotContain("<zeebe:");
+    }
+
+    @Test
+    void multiInstanceServiceTaskRunsOncePerElementWithoutAnOutputCollection() {
+        TranslatedProcess translated = translate(bpmn("""
+                <bpmn:serviceTask id="ship">
+                  <bpmn:extensionElements><zeebe:taskDefinition type="ship-parcel" /></bpmn:extensionElements>
+                  <bpmn:multiInstanceLoopCharacteristics isSequential="true">
+                    <bpmn:extensionElements>
+                      <zeebe:loopCharacteristics inputCollection="=parcels" inputElement="parcel" />
+                    </bpmn:extensionElements>
+                  </bpmn:multiInstanceLoopCharacteristics>
+                </bpmn:serviceTask>
+                """));
+
+        ServiceTask task = element(translated, "ship");
+        MultiInstanceLoopCharacteristics loop = (MultiInstanceLoopCharacteristics) task.getLoopCharacteristics();
+        assertThat(loop.getOperatonCollection()).isEqualTo("${multiInstanceVariables.elements(execution, 'parcels')}");
+        assertThat(loop.getOperatonElementVariable()).isEqualTo("parcel");
+        assertThat(loop.isSequential()).isTrue();
+    }
+
+    static Stream<Arguments> untranslatedMultiInstances() {
+        return Stream.of(
+                Arguments.of("an input collection that is not a variable", """
+                        <zeebe:loopCharacteristics inputCollection="=for n in 1..3 return n" inputElement="line" />
+                        """, "", "'=for n in 1..3 return n'", "inputCollection"),
+                Arguments.of("an output element other than the decision's result variable", """
+                        <zeebe:loopCharacteristics inputCollection="=lines" inputElement="line"
+                            outputCollection="results" outputElement="=line.grade" />
+                        """, "", "'=line.grade'", "result variable"),
+                Arguments.of("a completion condition", """
+                        <zeebe:loopCharacteristics inputCollection="=lines" inputElement="line" />
+                        """, "<bpmn:completionCondition>=done</bpmn:completionCondition>", "completion condition",
+                        "only an input"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("untranslatedMultiInstances")
+    void multiInstanceBeyondCollectionsOfVariablesAndDecisionResultsFails(String description, String characteristics,
+                                                                         String more, String expected1,
+                                                                         String expected2) {
+        assertRejected(bpmn("""
+                <bpmn:businessRuleTask id="decide">
+                  <bpmn:extensionElements>
+                    <zeebe:calledDecision decisionId="refund-route" resultVariable="lineRoute" />
+                  </bpmn:extensionElements>
+                  <bpmn:multiInstanceLoopCharacteristics>
+                    <bpmn:extensionElements>
+                """ + characteristics + """
+                    </bpmn:extensionElements>
+                """ + more + """
+                  </bpmn:multiInstanceLoopCharacteristics>
+                </bpmn:businessRuleTask>
+                """), "'decide'", expected1, expected2);
+    }
+
+    @Test
+    void inputMappingOtherThanAVariableOrAPathFails() {
+        assertRejected(bpmn("""
+                <bpmn:serviceTask id="ship">
+                  <bpmn:extensionElements>
+                    <zeebe:taskDefinition type="ship-parcel" />
+                    <zeebe:ioMapping><zeebe:input source="=weight * 2" target="doubled" /></zeebe:ioMapping>
+                  </bpmn:extensionElements>
+                </bpmn:serviceTask>
+                """), "'ship'", "'=weight * 2'", "=variable.field");
+    }
+
     // --- conditions, timers, messages, properties ----------------------------------------------------------------
 
     @Test
@@ -526,8 +637,6 @@ class CamundaModelTranslatorTest {
                 </bpmn:serviceTask>
                 """;
         return Stream.of(
-                Arguments.of("zeebe:ioMapping", ship.formatted(
-                        "<zeebe:ioMapping><zeebe:input source=\"=returnId\" target=\"id\" /></zeebe:ioMapping>")),
                 Arguments.of("zeebe:taskHeaders", ship.formatted(
                         "<zeebe:taskHeaders><zeebe:header key=\"carrier\" value=\"dhl\" /></zeebe:taskHeaders>")),
                 Arguments.of("zeebe:executionListeners", ship.formatted("""
@@ -555,14 +664,12 @@ class CamundaModelTranslatorTest {
                           <bpmn:extensionElements><zeebe:taskDefinition type="ship-parcel" /></bpmn:extensionElements>
                         </bpmn:serviceTask>
                         """),
-                Arguments.of("bpmn:multiInstanceLoopCharacteristics", """
+                Arguments.of("zeebe:output", """
                         <bpmn:serviceTask id="Activity_1">
-                          <bpmn:extensionElements><zeebe:taskDefinition type="ship-parcel" /></bpmn:extensionElements>
-                          <bpmn:multiInstanceLoopCharacteristics>
-                            <bpmn:extensionElements>
-                              <zeebe:loopCharacteristics inputCollection="=parcels" inputElement="parcel" />
-                            </bpmn:extensionElements>
-                          </bpmn:multiInstanceLoopCharacteristics>
+                          <bpmn:extensionElements>
+                            <zeebe:taskDefinition type="ship-parcel" />
+                            <zeebe:ioMapping><zeebe:output source="=label.id" target="labelId" /></zeebe:ioMapping>
+                          </bpmn:extensionElements>
                         </bpmn:serviceTask>
                         """),
                 Arguments.of("bpmn:callActivity", """

@@ -8,26 +8,30 @@ import org.openreturns.process.StepHandler;
 import org.openreturns.process.StepResult;
 import org.springframework.stereotype.Component;
 
-/** Decides the return's eligibility; a manual review also gets what its form shows and its SLA. */
+/**
+ * Applies the eligibility table's result for each line to the return; a manual review also gets what its form shows
+ * and its SLA.
+ */
 @Component
-class CheckEligibilityHandler implements StepHandler {
+class ApplyEligibilityHandler implements StepHandler {
 
     private final EligibilityService eligibility;
     private final LifecyclePolicy policy;
 
-    CheckEligibilityHandler(EligibilityService eligibility, LifecyclePolicy policy) {
+    ApplyEligibilityHandler(EligibilityService eligibility, LifecyclePolicy policy) {
         this.eligibility = eligibility;
         this.policy = policy;
     }
 
     @Override
     public String taskType() {
-        return ReturnProcess.TASK_CHECK_ELIGIBILITY;
+        return ReturnProcess.TASK_APPLY_ELIGIBILITY;
     }
 
     @Override
     public StepResult handle(StepContext context) {
-        EligibilityService.Outcome outcome = eligibility.check(context.uuid(ReturnProcess.RETURN_ID));
+        EligibilityService.Outcome outcome = eligibility.apply(context.uuid(ReturnProcess.RETURN_ID),
+                context.records(ReturnProcess.ELIGIBILITY_INPUTS), context.records(ReturnProcess.ELIGIBILITY_RESULTS));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ReturnProcess.ELIGIBILITY, outcome.eligibility().name());
         variables.put(ReturnProcess.ELIGIBILITY_REASON, outcome.reason());

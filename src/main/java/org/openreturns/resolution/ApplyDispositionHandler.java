@@ -11,15 +11,15 @@ import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.ReturnProcess;
 import org.springframework.stereotype.Component;
 
-/** Decides every inspected line and routes the return: resolve, approval, or dispute. */
+/** Applies the disposition table's result for each inspected line and routes the return: resolve, approval, or dispute. */
 @Component
-class DecideResolutionHandler implements StepHandler {
+class ApplyDispositionHandler implements StepHandler {
 
     private final ResolutionPlanner planner;
     private final ApprovalSummaries summaries;
     private final LifecyclePolicy policy;
 
-    DecideResolutionHandler(ResolutionPlanner planner, ApprovalSummaries summaries, LifecyclePolicy policy) {
+    ApplyDispositionHandler(ResolutionPlanner planner, ApprovalSummaries summaries, LifecyclePolicy policy) {
         this.planner = planner;
         this.summaries = summaries;
         this.policy = policy;
@@ -27,13 +27,14 @@ class DecideResolutionHandler implements StepHandler {
 
     @Override
     public String taskType() {
-        return ReturnProcess.TASK_DECIDE_RESOLUTION;
+        return ReturnProcess.TASK_APPLY_DISPOSITION;
     }
 
     @Override
     public StepResult handle(StepContext context) {
         UUID returnId = context.uuid(ReturnProcess.RETURN_ID);
-        ResolutionPlanner.Plan plan = planner.plan(returnId);
+        ResolutionPlanner.Plan plan = planner.plan(returnId, context.records(ReturnProcess.DISPOSITION_INPUTS),
+                context.records(ReturnProcess.DISPOSITION_RESULTS));
         Map<String, Object> variables = new HashMap<>();
         variables.put(ReturnProcess.RESOLUTION_ROUTE, plan.route().name());
         variables.put(ReturnProcess.REFUND_SLA, policy.refundSla().toString());
