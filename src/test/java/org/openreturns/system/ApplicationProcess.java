@@ -94,14 +94,18 @@ final class ApplicationProcess {
         return process.exitValue();
     }
 
-    /** Stops it as a supervisor would at the end (SIGTERM), and its PostgreSQL with it. */
-    void stop() throws InterruptedException {
+    /**
+     * Stops it as a supervisor would at the end (SIGTERM), and its PostgreSQL with it; also a PostgreSQL left running
+     * by a start that failed.
+     */
+    void stop() throws InterruptedException, IOException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
+        LeftoverServer.stopIfRunning(dataDirectory, Duration.ofSeconds(30));
     }
 
     /** The PostgreSQL server of the data folder (it outlives a killed application until the next start stops it). */
