@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final Duration SERVER_STARTUP_WAIT = Duration.ofMinutes(5);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
@@ -43,7 +44,10 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", properties.durable() ? "on" : "off")
                 .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
                 .setServerConfig("full_page_writes", properties.durable() ? "on" : "off")
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // After a crash PostgreSQL replays its write-ahead log before it takes connections; zonky's 10 s are
+                // made for empty test databases and ran out on a busy machine.
+                .setPGStartupWait(SERVER_STARTUP_WAIT);
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
@@ -52,6 +56,20 @@ class EmbeddedPostgresConfiguration {
                 postgres.getPort(), dataDirectory, properties.durable() ? "durable" : "fsync off, for tests only",
                 postgres.getJdbcUrl("postgres", "postgres"));
         return postgres;
+    }
+
+    /** Stops the application when its PostgreSQL dies under it; destroyed before the server is stopped. */
+    @Bean(initMethod = "start", destroyMethod = "stopWatching")
+    EmbeddedPostgresWatch embeddedPostgresWatch(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties)
+            throws IOException {
+        Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
+        ProcessHandle server = LeftoverServer.runningServer(dataDirectory).orElseThrow(() -> new IllegalStateException(
+                "The embedded PostgreSQL on port " + postgres.getPort() + " names no running server in "
+                        + dataDirectory.resolve("postmaster.pid")));
+        // Halted, not shut down: a graceful shutdown would wait for requests, steps and connection attempts that can
+        // only fail (over 90 s in CrashRecoveryTest), and there is nothing to save that the next start does not recover.
+        return new EmbeddedPostgresWatch(server, dataDirectory,
+                () -> Runtime.getRuntime().halt(EmbeddedPostgresWatch.EXIT_CODE));
     }
 
     @Bean

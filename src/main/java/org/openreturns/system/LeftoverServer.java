@@ -26,18 +26,7 @@ final class LeftoverServer {
     }
 
     static void stopIfRunning(Path dataDirectory, Duration patience) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            return;
-        }
-        // A file whose process is gone is stale; PostgreSQL itself replaces it on start.
-        Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> server = runningServer(dataDirectory);
         if (server.isEmpty()) {
             return;
         }
@@ -53,5 +42,21 @@ final class LeftoverServer {
             throw new IOException("The PostgreSQL left running on " + dataDirectory + " (pid " + server.get().pid()
                     + ") did not stop within " + patience + "; stop it by hand and start again", e);
         }
+    }
+
+    /** The PostgreSQL server whose pid the data directory's {@code postmaster.pid} names, if it runs. */
+    static Optional<ProcessHandle> runningServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            return Optional.empty();
+        }
+        // A file whose process is gone is stale; PostgreSQL itself replaces it on start.
+        return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
     }
 }

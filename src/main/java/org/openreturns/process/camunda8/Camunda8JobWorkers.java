@@ -43,7 +43,7 @@ class Camunda8JobWorkers {
     Camunda8JobWorkers(Camunda8Models models, StepHandlers stepHandlers,
                        TaskCompletionChecks completionChecks, TaskCompleters taskCompleters,
                        @Value("${returns.process.retry-backoff}") Duration retryBackoff,
-                       @Value("${returns.camunda8.job-timeout:PT5M}") Duration jobTimeout, VariablesJson json) {
+                       @Value("${returns.camunda8.job-timeout:PT1M}") Duration jobTimeout, VariablesJson json) {
         this.jobTimeout = jobTimeout;
         stepHandlers.requireHandlersFor(models.taskTypes());
         completionChecks.requireChecksFor(models.listenerTypes());
