@@ -12,6 +12,7 @@ import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
 import org.openreturns.system.ForbiddenException;
 import org.openreturns.system.NotFoundException;
+import org.openreturns.system.OutageException;
 import org.openreturns.system.RuleViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -109,6 +110,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ConflictException.class, TaskClaimedException.class})
     ProblemDetail conflict(RuntimeException exception) {
         return simple(HttpStatus.CONFLICT, "Conflict with the current state", exception.getMessage());
+    }
+
+    @ExceptionHandler(OutageException.class)
+    ProblemDetail outage(OutageException exception) {
+        return simple(HttpStatus.SERVICE_UNAVAILABLE, "A system we depend on is unavailable", exception.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, List<FieldProblem> problems) {
