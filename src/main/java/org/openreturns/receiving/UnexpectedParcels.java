@@ -104,6 +104,11 @@ public class UnexpectedParcels {
         } catch (ConflictException notWaiting) {
             return List.of(new FieldProblem(UnexpectedParcelProcess.RETURN_ID, notWaiting.getMessage()));
         }
+        List<FieldProblem> beyond = receiptService.beyondAuthorized(summary, receiptService.items(receiptId),
+                item -> UnexpectedParcelProcess.RETURN_ID);
+        if (!beyond.isEmpty()) {
+            return beyond;
+        }
         receipts.recordResolution(receiptId, LINKED, summary.returnId(), notes, handledBy, now);
         returns.note(summary.returnId(), handledBy, "PARCEL_LINKED", "Parcel of receipt " + receiptId
                 + " arrived without a known RMA and was linked to this return by " + handledBy);

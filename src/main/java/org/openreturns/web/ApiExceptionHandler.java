@@ -6,6 +6,7 @@ import java.util.List;
 import org.openreturns.process.InvalidTaskSubmissionException;
 import org.openreturns.process.TaskAccessDeniedException;
 import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskCompletedException;
 import org.openreturns.process.TaskCompletionDeniedException;
 import org.openreturns.process.TaskNotFoundException;
 import org.openreturns.system.ConflictException;
@@ -107,7 +108,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return simple(HttpStatus.FORBIDDEN, "Not allowed", exception.getMessage());
     }
 
-    @ExceptionHandler({ConflictException.class, TaskClaimedException.class})
+    @ExceptionHandler({ConflictException.class, TaskClaimedException.class, TaskCompletedException.class})
     ProblemDetail conflict(RuntimeException exception) {
         return simple(HttpStatus.CONFLICT, "Conflict with the current state", exception.getMessage());
     }
