@@ -149,6 +149,12 @@ public class ReceiptService {
         return problems;
     }
 
+    /** The return, locked until the caller's transaction ends. */
+    ReturnSummary lockedReturn(UUID returnId) {
+        receipts.lockReturn(returnId);
+        return returns.summary(returnId);
+    }
+
     /** Hands the parcel of this receipt to the return's process; the receipt id makes the message's id. */
     void deliverParcel(String rmaNumber, long receiptId) {
         processRuntime.sendMessage(ReturnProcess.MESSAGE_PARCEL_RECEIVED, rmaNumber, "parcel-receipt-" + receiptId,

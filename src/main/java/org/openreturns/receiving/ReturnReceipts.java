@@ -77,7 +77,8 @@ public class ReturnReceipts {
         ParcelReceiptRecord receipt = receipts.receipt(receiptId);
         String warehouse = receipt.getWarehouse();
         List<ReturnLineView> lines = returns.lines(returnId);
-        if (ReturnStatus.WAITING_FOR_PARCEL.contains(returns.summary(returnId).status())) {
+        // Locked, so that a second delivery of the step waits for the first and then finds the return RECEIVED.
+        if (ReturnStatus.WAITING_FOR_PARCEL.contains(receipts.lockedReturn(returnId).status())) {
             Matching matching = match(lines, receipts.items(receiptId));
             Optional<String> refusal = ledger.refusal(moves(returnId, receipt, matching));
             if (refusal.isPresent()) {
@@ -133,7 +134,11 @@ public class ReturnReceipts {
             sameSku.ifPresent(left::remove);
             lineItems.put(line, sameSku.orElse(null));
         }
-        lineItems.replaceAll((line, item) -> item != null || left.isEmpty() ? item : left.remove(0));
+        for (Map.Entry<ReturnLineView, ParcelScan.Item> waiting : lineItems.entrySet()) {
+            if (waiting.getValue() == null && !left.isEmpty()) {
+                waiting.setValue(left.remove(0));
+            }
+        }
         return new Matching(lineItems, left);
     }
 
