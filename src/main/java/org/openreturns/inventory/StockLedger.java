@@ -83,7 +83,32 @@ public class StockLedger {
         return requests.stream().map(request -> recorded.get(request.idempotencyKey())).toList();
     }
 
-    private Map<String, RecordedMove> recordFresh(List<StockMoveRequest> requests) {
+    /**
+     * Why the ledger would refuse these moves, or empty when it would record them all. The balances and serials they
+     * touch are locked until the caller's transaction ends, so moves recorded in that same transaction afterwards are
+     * not refused for a reason that appeared in between. Moves recorded already (by their keys) are not checked
+     * again. A step uses this to turn a conflict in the books into a business path instead of a failed transaction.
+     */
+    @Transactional
+    public Optional<String> refusal(List<StockMoveRequest> requests) {
+        Set<String> recorded = ledger.recorded(requests.stream().map(StockMoveRequest::idempotencyKey)
+                .collect(Collectors.toSet())).keySet();
+        Map<String, StockMoveRequest> fresh = new LinkedHashMap<>();
+        requests.stream().filter(request -> !recorded.contains(request.idempotencyKey()))
+                .forEach(request -> fresh.putIfAbsent(request.idempotencyKey(), request));
+        try {
+            plan(List.copyOf(fresh.values()));
+            return Optional.empty();
+        } catch (StockMoveException refused) {
+            return Optional.of(refused.getMessage());
+        }
+    }
+
+    /** The moves checked and applied to the locked balances and serial places, not yet written. */
+    private record Plan(List<MoveRow> rows, Map<BalanceKey, Balance> balances) {
+    }
+
+    private Plan plan(List<StockMoveRequest> requests) {
         Map<String, ProductInfo> products = ledger.products(
                 requests.stream().map(StockMoveRequest::sku).collect(Collectors.toSet()));
         for (StockMoveRequest request : requests) {
@@ -109,7 +134,13 @@ public class StockLedger {
             }
             rows.add(new MoveRow(request, products.get(request.sku()).currency(), value, writeDown, now));
         }
+        return new Plan(rows, balances);
+    }
 
+    private Map<String, RecordedMove> recordFresh(List<StockMoveRequest> requests) {
+        Plan plan = plan(requests);
+        List<MoveRow> rows = plan.rows();
+        Map<BalanceKey, Balance> balances = plan.balances();
         Map<String, Long> ids = ledger.insertMoves(rows);
         ledger.writeBalances(balances);
         Map<String, RecordedMove> recorded = new LinkedHashMap<>();

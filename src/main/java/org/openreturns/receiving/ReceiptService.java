@@ -3,10 +3,12 @@ package org.openreturns.receiving;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.Product;
@@ -83,6 +85,10 @@ public class ReceiptService {
         Optional<ReturnSummary> target = Optional.ofNullable(scan.rmaNumber()).flatMap(returns::findByRma);
         if (target.isPresent()) {
             requireWaitingForParcel(target.get().returnId(), NO_RECEIPT_YET);
+            List<FieldProblem> beyond = beyondAuthorized(target.get(), scan.lines(), i -> "lines[" + i + "].quantity");
+            if (!beyond.isEmpty()) {
+                throw new RuleViolationException(beyond);
+            }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         long receiptId = receipts.insert(scan, target.map(ReturnSummary::returnId).orElse(null), now, receivedBy);
@@ -112,6 +118,41 @@ public class ReceiptService {
         if (receipts.hasOtherReceipt(returnId, receiptId)) {
             throw new ConflictException("Return " + target.rmaNumber() + " has received its parcel already");
         }
+    }
+
+    /**
+     * More units of a SKU than the return authorizes of it: the surplus belongs to no line, and booking it to one
+     * would restock and refund what nobody authorized. Each problem names the field of the first item of that SKU.
+     * Items of SKUs the return does not have are not counted here: they reach inspection as a mismatch or are kept
+     * in quarantine against the parcel.
+     */
+    List<FieldProblem> beyondAuthorized(ReturnSummary target, List<ParcelScan.Item> items, IntFunction<String> field) {
+        Map<String, Integer> authorized = new LinkedHashMap<>();
+        returns.lines(target.returnId()).forEach(line -> authorized.merge(line.sku(), line.quantity(), Integer::sum));
+        Map<String, Integer> scanned = new LinkedHashMap<>();
+        Map<String, Integer> firstItem = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            ParcelScan.Item item = items.get(i);
+            scanned.merge(item.sku(), item.quantity(), Integer::sum);
+            firstItem.putIfAbsent(item.sku(), i);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        scanned.forEach((sku, quantity) -> {
+            Integer allowed = authorized.get(sku);
+            if (allowed != null && quantity > allowed) {
+                problems.add(new FieldProblem(field.apply(firstItem.get(sku)), quantity + " x " + sku
+                        + " is more than return " + target.rmaNumber() + " authorizes (" + allowed + "): record the "
+                        + "authorized units for it and the other " + (quantity - allowed)
+                        + " as a parcel without RMA, for the warehouse to place"));
+            }
+        });
+        return problems;
+    }
+
+    /** The return, locked until the caller's transaction ends. */
+    ReturnSummary lockedReturn(UUID returnId) {
+        receipts.lockReturn(returnId);
+        return returns.summary(returnId);
     }
 
     /** Hands the parcel of this receipt to the return's process; the receipt id makes the message's id. */

@@ -11,7 +11,11 @@ import org.openreturns.quality.InspectionService;
 import org.openreturns.returns.ReturnProcess;
 import org.springframework.stereotype.Component;
 
-/** Books the parcel into returns and quarantine, and points the inspection at the first line that arrived. */
+/**
+ * Books the parcel into returns and quarantine, and points the inspection at the first line that arrived. A parcel
+ * the stock ledger refuses (a serial it places elsewhere) goes to inventory control with the problem named
+ * (business error {@code RECEIPT_CONFLICT}), not to an incident.
+ */
 @Component
 class ReceiveParcelHandler implements StepHandler {
 
@@ -31,7 +35,12 @@ class ReceiveParcelHandler implements StepHandler {
     @Override
     public StepResult handle(StepContext context) {
         UUID returnId = context.uuid(ReturnProcess.RETURN_ID);
-        ReturnReceipts.Booked booked = receipts.book(returnId, context.longValue(ReturnProcess.RECEIPT_ID));
+        ReturnReceipts.Outcome outcome = receipts.book(returnId, context.longValue(ReturnProcess.RECEIPT_ID));
+        if (outcome instanceof ReturnReceipts.Conflict conflict) {
+            return ReturnProcess.conflict(context, ReturnProcess.ERROR_RECEIPT_CONFLICT, "Receipt conflict",
+                    conflict.problem());
+        }
+        ReturnReceipts.Booked booked = (ReturnReceipts.Booked) outcome;
         Map<String, Object> variables = new HashMap<>();
         variables.put(ReturnProcess.LINE_NO, booked.firstLineToInspect());
         variables.put(ReturnProcess.LINE_SUMMARY, inspections.lineSummary(returnId, booked.firstLineToInspect()));

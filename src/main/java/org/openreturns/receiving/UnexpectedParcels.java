@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.openreturns.db.tables.records.ParcelReceiptRecord;
-import org.openreturns.inventory.StockMoveRequest.Reference;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.returns.ReturnStatus;
 import org.openreturns.returns.ReturnSummary;
@@ -86,10 +85,10 @@ public class UnexpectedParcels {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (quarantine) {
-            List<ParcelScan.Item> items = receiptService.items(receiptId);
-            for (int i = 0; i < items.size(); i++) {
-                returnReceipts.bookIntoQuarantine("parcel-" + receiptId + "-item-" + i, items.get(i), receipt,
-                        Reference.parcel(receiptId));
+            Optional<String> refusal = returnReceipts.quarantineParcel(receipt, receiptService.items(receiptId));
+            if (refusal.isPresent()) {
+                return List.of(new FieldProblem(UnexpectedParcelProcess.PARCEL_ACTION, "QUARANTINE cannot be booked: "
+                        + refusal.get() + "; correct the stock ledger (a count or a move) and answer again"));
             }
             receipts.recordResolution(receiptId, QUARANTINED, null, notes, handledBy, now);
             return List.of();
@@ -104,6 +103,11 @@ public class UnexpectedParcels {
             receiptService.requireWaitingForParcel(summary.returnId(), receiptId);
         } catch (ConflictException notWaiting) {
             return List.of(new FieldProblem(UnexpectedParcelProcess.RETURN_ID, notWaiting.getMessage()));
+        }
+        List<FieldProblem> beyond = receiptService.beyondAuthorized(summary, receiptService.items(receiptId),
+                item -> UnexpectedParcelProcess.RETURN_ID);
+        if (!beyond.isEmpty()) {
+            return beyond;
         }
         receipts.recordResolution(receiptId, LINKED, summary.returnId(), notes, handledBy, now);
         returns.note(summary.returnId(), handledBy, "PARCEL_LINKED", "Parcel of receipt " + receiptId

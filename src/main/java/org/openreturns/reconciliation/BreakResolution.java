@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.openreturns.catalog.CatalogService;
@@ -90,10 +91,17 @@ public class BreakResolution {
         String key = "break-adjustment-" + breakId;
         int quantity = (int) Math.abs(difference);
         String by = investigatedBy + " (approved by " + approvedBy + ")";
-        RecordedMove move = ledger.record(surplus
+        StockMoveRequest adjustment = surplus
                 ? StockMoveRequest.countSurplus(key, found.getSku(), quantity, locationId,
                         unitCost(found.getSku(), locationId), countId(found), by)
-                : StockMoveRequest.countShortage(key, found.getSku(), quantity, locationId, countId(found), by));
+                : StockMoveRequest.countShortage(key, found.getSku(), quantity, locationId, countId(found), by);
+        Optional<String> refusal = ledger.refusal(List.of(adjustment));
+        if (refusal.isPresent()) {
+            // The stock changed since the count: the approver sees why and can refuse, for a new count.
+            return List.of(new FieldProblem("approved", "the adjustment cannot be booked: " + refusal.get()
+                    + "; the stock changed since the count, refuse the adjustment and count again"));
+        }
+        RecordedMove move = ledger.record(adjustment);
         breaks.resolve(breakId, BreakStatus.ADJUSTED, approvedBy, OffsetDateTime.now(clock), comment, move.moveId());
         return List.of();
     }

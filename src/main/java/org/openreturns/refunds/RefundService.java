@@ -24,6 +24,7 @@ import org.openreturns.system.FieldProblem;
 import org.openreturns.system.ForbiddenException;
 import org.openreturns.system.Money;
 import org.openreturns.system.NotFoundException;
+import org.openreturns.system.OutageException;
 import org.openreturns.system.RuleViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,9 +127,18 @@ public class RefundService {
             return view(refundId);
         }
         LineFacts line = refunds.line(refund.getReturnId(), refund.getReturnLineNo()).orElseThrow();
-        PaymentOutcome outcome = gateway.pay(new PaymentGateway.PaymentOrder(refundId, refund.getIdempotencyKey(),
-                refund.getReturnId(), line.rmaNumber(), line.lineNo(), line.customerId(), line.customerEmail(),
-                refund.getAmountMinor(), refund.getCurrency()));
+        PaymentOutcome outcome;
+        try {
+            outcome = gateway.pay(new PaymentGateway.PaymentOrder(refundId, refund.getIdempotencyKey(),
+                    refund.getReturnId(), line.rmaNumber(), line.lineNo(), line.customerId(), line.customerEmail(),
+                    refund.getAmountMinor(), refund.getCurrency()));
+        } catch (RuntimeException unreachable) {
+            // An outage, not a refusal: the outcome is unknown, so the release rolls back and is tried again.
+            throw new OutageException("Payment gateway " + gateway.name() + " did not answer for "
+                    + "refund " + refundId + " (" + line.rmaNumber() + " line " + line.lineNo() + ", "
+                    + money(refund.getAmountMinor(), refund.getCurrency()) + "): " + unreachable.getMessage()
+                    + ". Nothing was paid or posted; the release is tried again.", unreachable);
+        }
         if (outcome instanceof Paid paid) {
             refunds.markReleased(refundId, actor, now, gateway.name(), paid.reference());
             refunds.insertEvent(refundId, now, actor, status, RefundStatus.RELEASED,

@@ -6,7 +6,11 @@ import org.openreturns.process.StepResult;
 import org.openreturns.returns.ReturnProcess;
 import org.springframework.stereotype.Component;
 
-/** Moves the validated return's units to the locations of their dispositions. */
+/**
+ * Moves the validated return's units to the locations of their dispositions. Units that are no longer where the
+ * ledger should take them from go to inventory control with the problem named (business error
+ * {@code STOCK_CONFLICT}), not to an incident.
+ */
 @Component
 class MoveReturnedStockHandler implements StepHandler {
 
@@ -23,7 +27,9 @@ class MoveReturnedStockHandler implements StepHandler {
 
     @Override
     public StepResult handle(StepContext context) {
-        resolutions.moveStock(context.uuid(ReturnProcess.RETURN_ID));
-        return StepResult.completed();
+        return resolutions.moveStock(context.uuid(ReturnProcess.RETURN_ID))
+                .map(problem -> ReturnProcess.conflict(context, ReturnProcess.ERROR_STOCK_CONFLICT, "Stock conflict",
+                        problem))
+                .orElseGet(StepResult::completed);
     }
 }

@@ -1,6 +1,7 @@
 package org.openreturns.returns;
 
 import org.openreturns.process.StepContext;
+import org.openreturns.process.StepResult;
 
 /**
  * The names that bind the code to {@code bpmn/return-process.bpmn}: process id, task types, message names, error
@@ -32,6 +33,8 @@ public final class ReturnProcess {
     public static final String TASK_QUEUE_REFURBISHMENT = "queue-refurbishment";
     public static final String TASK_CLOSE = "close-return";
     public static final String TASK_ESCALATE_OVERDUE = "escalate-overdue-return";
+    /** Records on the timeline how a person resolved a conflict that stopped a step, before the step runs again. */
+    public static final String TASK_RECORD_CONFLICT_RESOLUTION = "record-conflict-resolution";
     /** The user task listener that keeps the approver from being the inspector (four eyes). */
     public static final String CHECK_FOUR_EYES = "check-four-eyes";
 
@@ -42,6 +45,12 @@ public final class ReturnProcess {
 
     public static final String ERROR_INSPECTION_INVALID = "INSPECTION_INVALID";
     public static final String ERROR_DISPUTE_RESOLUTION_INVALID = "DISPUTE_RESOLUTION_INVALID";
+    /** The stock ledger refuses the parcel's units (a serial it places elsewhere): inventory control corrects it. */
+    public static final String ERROR_RECEIPT_CONFLICT = "RECEIPT_CONFLICT";
+    /** The returned units are no longer where the ledger should take them from: inventory control corrects it. */
+    public static final String ERROR_STOCK_CONFLICT = "STOCK_CONFLICT";
+    /** The payment gateway declined a refund: finance sorts it out with the customer and releases it again. */
+    public static final String ERROR_REFUND_DECLINED = "REFUND_DECLINED";
 
     public static final String RETURN_ID = "returnId";
     public static final String RMA_NUMBER = "rmaNumber";
@@ -103,6 +112,15 @@ public final class ReturnProcess {
     /** Set by the engine to the user who resolved the dispute. */
     public static final String DISPUTE_RESOLVED_BY = "disputeResolvedBy";
 
+    /** What stopped a step, shown on the conflict task's form; cleared once the step ran again. */
+    public static final String CONFLICT_PROBLEM = "conflictProblem";
+    /** Submitted with the conflict form: what the person did about it. */
+    public static final String CONFLICT_RESOLUTION = "conflictResolution";
+    /** Set by the engine to the user who completed the conflict task. */
+    public static final String CONFLICT_RESOLVED_BY = "conflictResolvedBy";
+    /** The task's title variable (the models' titleVariable). */
+    public static final String TASK_TITLE = "taskTitle";
+
     private ReturnProcess() {
     }
 
@@ -113,5 +131,15 @@ public final class ReturnProcess {
     public static String resolvingActor(StepContext context) {
         return context.optionalBoolean(APPROVAL_GRANTED).orElse(false) ? context.string(APPROVED_BY)
                 : ReturnService.SYSTEM_ACTOR;
+    }
+
+    /**
+     * A conflict in the data of a step, as the business error the model catches: the problem goes on the conflict
+     * task's form, and its title names the conflict and the return.
+     */
+    public static StepResult conflict(StepContext context, String errorCode, String what, String problem) {
+        String title = what + context.optionalString(RMA_NUMBER).map(rma -> " · " + rma).orElse("");
+        return StepResult.businessError(errorCode, problem, java.util.Map.of(CONFLICT_PROBLEM, problem,
+                TASK_TITLE, title));
     }
 }

@@ -154,6 +154,15 @@ class ReturnRepository {
         return name == null ? null : Enum.valueOf(type, name);
     }
 
+    /** Whether the latest entry of the return's timeline is this one (by actor, type and detail). */
+    boolean latestEventIs(UUID returnId, String actor, String type, String detail) {
+        return db.selectFrom(RETURN_EVENT).where(RETURN_EVENT.RETURN_ID.eq(returnId)).orderBy(RETURN_EVENT.ID.desc())
+                .limit(1).fetchOptional()
+                .filter(event -> actor.equals(event.getActor()) && type.equals(event.getType())
+                        && detail.equals(event.getDetail()))
+                .isPresent();
+    }
+
     List<ReturnDetails.TimelineEntry> timeline(UUID returnId) {
         return db.selectFrom(RETURN_EVENT).where(RETURN_EVENT.RETURN_ID.eq(returnId)).orderBy(RETURN_EVENT.ID)
                 .fetch(event -> new ReturnDetails.TimelineEntry(event.getOccurredAt(), event.getActor(),

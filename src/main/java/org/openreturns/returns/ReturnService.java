@@ -246,6 +246,18 @@ public class ReturnService {
         returns.insertEvent(returnId, OffsetDateTime.now(clock), actor, type, null, null, detail);
     }
 
+    /**
+     * Adds the note unless it is the latest entry of the timeline already: a step delivered again (Camunda 8 delivers
+     * at least once) notes what it found once.
+     */
+    @Transactional
+    public void noteOnce(UUID returnId, String actor, String type, String detail) {
+        returns.findForUpdate(returnId).orElseThrow(() -> unknown(returnId));
+        if (!returns.latestEventIs(returnId, actor, type, detail)) {
+            note(returnId, actor, type, detail);
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<ReturnLineView> lines(UUID returnId) {
         return returns.lines(returnId);

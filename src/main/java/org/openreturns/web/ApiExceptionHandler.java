@@ -6,12 +6,14 @@ import java.util.List;
 import org.openreturns.process.InvalidTaskSubmissionException;
 import org.openreturns.process.TaskAccessDeniedException;
 import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskCompletedException;
 import org.openreturns.process.TaskCompletionDeniedException;
 import org.openreturns.process.TaskNotFoundException;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
 import org.openreturns.system.ForbiddenException;
 import org.openreturns.system.NotFoundException;
+import org.openreturns.system.OutageException;
 import org.openreturns.system.RuleViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -106,9 +108,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return simple(HttpStatus.FORBIDDEN, "Not allowed", exception.getMessage());
     }
 
-    @ExceptionHandler({ConflictException.class, TaskClaimedException.class})
+    @ExceptionHandler({ConflictException.class, TaskClaimedException.class, TaskCompletedException.class})
     ProblemDetail conflict(RuntimeException exception) {
         return simple(HttpStatus.CONFLICT, "Conflict with the current state", exception.getMessage());
+    }
+
+    @ExceptionHandler(OutageException.class)
+    ProblemDetail outage(OutageException exception) {
+        return simple(HttpStatus.SERVICE_UNAVAILABLE, "A system we depend on is unavailable", exception.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, List<FieldProblem> problems) {

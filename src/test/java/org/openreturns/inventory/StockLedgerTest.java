@@ -180,6 +180,25 @@ class StockLedgerTest {
     }
 
     @Test
+    void theLedgerSaysWhyItWouldRefuseMovesWithoutRecordingAnythingAndChecksOnlyMovesNotRecordedYet() {
+        String watch = new LedgerFixtures(db).product(true);
+        StockMoveRequest bought = move(watch, "SN-1", 1, null, warehouse.get(SELLABLE), MoveReason.PURCHASE_RECEIPT,
+                40000L);
+        StockMoveRequest returned = move(watch, "SN-1", 1, warehouse.get(CUSTOMER), warehouse.get(RETURNS_RECEIVING),
+                MoveReason.RETURN_RECEIPT, 40000L);
+
+        assertThat(ledger.refusal(List.of(bought, returned))).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("Serial SN-1 of " + watch + " is at " + warehouseCode() + " SELLABLE"));
+        assertThat(ledger.onHand(watch)).isEmpty();
+        assertThat(db.fetchCount(STOCK_MOVE, STOCK_MOVE.SKU.eq(watch))).isZero();
+
+        assertThat(ledger.refusal(List.of(bought))).isEmpty();
+        ledger.record(bought);
+        assertThat(ledger.refusal(List.of(bought))).as("a move recorded already is not checked again").isEmpty();
+        assertThat(ledger.refusal(List.of(returned))).isPresent();
+    }
+
+    @Test
     void recordingTheSameIdempotencyKeyTwiceRecordsOneMoveAndOneEntry() {
         StockMoveRequest receipt = move(sku, null, 2, null, warehouse.get(SELLABLE), MoveReason.PURCHASE_RECEIPT, 500L);
 

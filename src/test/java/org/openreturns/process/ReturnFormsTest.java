@@ -131,6 +131,19 @@ class ReturnFormsTest {
                         new FieldViolation("deductionPercent", "must be at least 0"));
     }
 
+    @Test
+    void aStepConflictIsResolvedWithWhatThePersonDidAndShowsTheProblemReadOnly() {
+        JsonNode form = form("step-conflict");
+
+        assertThat(CamundaFormValidator.validate(form, Map.of("conflictResolution", "Booked the missing shipment")))
+                .isEmpty();
+        assertThat(CamundaFormValidator.validate(form, Map.of("conflictProblem", "edited"))).containsExactlyInAnyOrder(
+                new FieldViolation("conflictProblem", "is read-only"),
+                new FieldViolation("conflictResolution", "is required"));
+        assertThat(CamundaFormValidator.validate(form, Map.of("conflictResolution", "x".repeat(2001))))
+                .containsExactly(new FieldViolation("conflictResolution", "must have at most 2000 characters"));
+    }
+
     private static JsonNode form(String formId) {
         try {
             JsonNode form = JSON.readTree(Path.of("forms", formId + ".form").toFile());

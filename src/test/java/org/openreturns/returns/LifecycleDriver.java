@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.openreturns.ApiClient;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
+import org.openreturns.inventory.MoveReason;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
 import org.springframework.http.HttpStatus;
@@ -72,6 +73,20 @@ final class LifecycleDriver {
     void stock(String sku, int quantity) {
         long cost = catalog.product(sku).orElseThrow().unitCostMinor();
         ledger.record(StockMoveRequest.purchaseReceipt("test-stock-" + UUID.randomUUID(), sku, null, quantity,
+                catalog.locationId(warehouse, LocationType.SELLABLE), cost, "PO-" + suffix, "test"));
+    }
+
+    /** Moves units in this driver's warehouse behind the process's back, as a person with the ledger would. */
+    void move(String sku, String serial, int quantity, LocationType from, LocationType to, MoveReason reason) {
+        ledger.record(StockMoveRequest.move("test-move-" + UUID.randomUUID(), sku, serial, quantity,
+                catalog.locationId(warehouse, from), catalog.locationId(warehouse, to), reason,
+                StockMoveRequest.Reference.adjustment("test-" + suffix), "test"));
+    }
+
+    /** A serialized unit bought into sellable stock of this driver's warehouse. */
+    void stockUnit(String sku, String serial) {
+        long cost = catalog.product(sku).orElseThrow().unitCostMinor();
+        ledger.record(StockMoveRequest.purchaseReceipt("test-stock-" + UUID.randomUUID(), sku, serial, 1,
                 catalog.locationId(warehouse, LocationType.SELLABLE), cost, "PO-" + suffix, "test"));
     }
 
@@ -172,6 +187,7 @@ final class LifecycleDriver {
             case "quality" -> "quality1";
             case "finance" -> "finance1";
             case "manager" -> "manager1";
+            case "inventory-control" -> "inventory1";
             default -> "admin";
         };
     }

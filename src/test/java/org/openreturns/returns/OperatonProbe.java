@@ -56,6 +56,20 @@ record OperatonProbe(RuntimeService runtimeService, ManagementService management
                 .toList();
     }
 
+    /** A variable of an open task, as its form shows it. */
+    Object taskVariable(String taskId, String name) {
+        return taskService.getVariable(taskId, name);
+    }
+
+    /** The incident of the return's process, if any: where it stopped and with what message. */
+    java.util.Optional<org.operaton.bpm.engine.runtime.Incident> incident(String returnId) {
+        return runtimeService.createIncidentQuery().list().stream()
+                .filter(incident -> runtimeService.createProcessInstanceQuery()
+                        .processInstanceId(incident.getProcessInstanceId())
+                        .processInstanceBusinessKey(businessKeyOf(returnId)).count() > 0)
+                .findFirst();
+    }
+
     @Override
     public void fireTimer(String returnId, String timerElementId) {
         processClock.fireTimer(businessKeyOf(returnId), timerElementId);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.process.operaton.ProcessClock;
+import org.openreturns.refunds.RefundTestSupport.ScriptedPaymentGateway;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -56,6 +58,8 @@ class TasklistBrowserTest {
     ProcessEngine processEngine;
     @Autowired
     ProcessClock processClock;
+    @Autowired
+    ScriptedPaymentGateway gateway;
 
     LifecycleDriver driver;
     HeadlessChromium chromium;
@@ -280,6 +284,37 @@ class TasklistBrowserTest {
         String[] serials = serial == null ? new String[0] : new String[] {serial};
         String orderId = driver.order("STANDARD", sold(1, sku, 1, price, serials));
         return driver.returnedAndScanned(orderId, returning(1, 1, "CHANGED_MIND", "OPENED"), item(sku, serial, 1));
+    }
+
+    @Test
+    void financeSeesTheRefundTheGatewayDeclinedAndReleasesItAgainSayingWhatWasDone() {
+        String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
+        String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
+        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "UNOPENED"));
+        String returnId = (String) requested.get("returnId");
+        gateway.declineRefundsOf(UUID.fromString(returnId), "account closed");
+        driver.awaitStatus(returnId, "AUTHORIZED");
+        driver.scan((String) requested.get("rmaNumber"), item(tshirt, null, 1));
+        driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
+                LifecycleDriver.inspection("A", true, true));
+        String task = (String) driver.awaitTask("finance", returnId, "ResolveDeclinedRefund").get("id");
+
+        tasklist.logIn("finance1");
+        assertThat(tasklist.titleInList(task)).isEqualTo("Refund declined · " + requested.get("rmaNumber"));
+        tasklist.openTask(task);
+        assertThat(tasklist.valueOf("Field_ConflictProblem")).contains("declined the refund of line 1",
+                "19.90 EUR", "account closed");
+        assertThat(tasklist.isReadOnly("Field_ConflictProblem")).isTrue();
+        tasklist.claim();
+        gateway.payRefundsOf(UUID.fromString(returnId));
+        tasklist.type("Field_ConflictResolution", "Customer gave another account");
+        tasklist.complete(task);
+
+        Map<String, Object> closed = driver.awaitStatus(returnId, "CLOSED");
+        assertThat(timeline(closed, "CONFLICT_RESOLVED")).containsEntry("actor", "finance1")
+                .extracting(entry -> (String) entry.get("detail")).asString()
+                .contains("Customer gave another account");
+        assertThat(LifecycleDriver.refund(closed)).containsEntry("status", "RELEASED");
     }
 
     /** The return's one timeline entry of the type given. */

@@ -26,6 +26,7 @@ import org.openreturns.process.InvalidTaskSubmissionException.FieldViolation;
 import org.openreturns.process.Runtimes;
 import org.openreturns.process.TaskAccessDeniedException;
 import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskCompletedException;
 import org.openreturns.process.TaskCompletion;
 import org.openreturns.process.TaskCompletionChecks;
 import org.openreturns.process.TaskCompletionDeniedException;
@@ -207,6 +208,10 @@ class Camunda8HumanTasks implements HumanTasks {
                 throw new TaskNotFoundException(taskId);
             }
             throw e;
+        }
+        if (task.getState() == UserTaskState.COMPLETED) {
+            throw new TaskCompletedException(taskId, task.getName(), task.getAssignee(),
+                    task.getCompletionDate() == null ? null : task.getCompletionDate().toInstant());
         }
         if (task.getState() != UserTaskState.CREATED) {
             throw new TaskNotFoundException(taskId);

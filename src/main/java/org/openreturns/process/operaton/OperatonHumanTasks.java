@@ -17,11 +17,14 @@ import org.openreturns.process.InvalidTaskSubmissionException;
 import org.openreturns.process.Runtimes;
 import org.openreturns.process.TaskAccessDeniedException;
 import org.openreturns.process.TaskClaimedException;
+import org.openreturns.process.TaskCompletedException;
 import org.openreturns.process.TaskCompletionDeniedException;
 import org.openreturns.process.TaskNotFoundException;
 import org.operaton.bpm.engine.FormService;
+import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.history.HistoricTaskInstance;
 import org.operaton.bpm.engine.exception.NullValueException;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.IdentityLinkType;
@@ -42,13 +45,15 @@ class OperatonHumanTasks implements HumanTasks {
     private final TaskService taskService;
     private final FormService formService;
     private final IdentityService identityService;
+    private final HistoryService historyService;
     private final ObjectMapper json;
 
     OperatonHumanTasks(TaskService taskService, FormService formService, IdentityService identityService,
-                       ObjectMapper json) {
+                       HistoryService historyService, ObjectMapper json) {
         this.taskService = taskService;
         this.formService = formService;
         this.identityService = identityService;
+        this.historyService = historyService;
         this.json = json;
     }
 
@@ -81,6 +86,7 @@ class OperatonHumanTasks implements HumanTasks {
     public void complete(String taskId, String userId, Set<String> userGroups, Map<String, Object> variables) {
         Task task = taskService.createTaskQuery().taskId(taskId).active().initializeFormKeys().singleResult();
         if (task == null) {
+            throwIfCompletedAlready(taskId);
             throw new TaskNotFoundException(taskId);
         }
         List<IdentityLink> links = taskService.getIdentityLinksForTask(taskId);
@@ -106,9 +112,24 @@ class OperatonHumanTasks implements HumanTasks {
             }
             taskService.complete(taskId, variables);
         } catch (RuntimeException e) {
-            throw deniedCompletion(e).orElseThrow(() -> e);
+            Optional<TaskCompletionDeniedException> denied = deniedCompletion(e);
+            if (denied.isPresent()) {
+                throw denied.get();
+            }
+            // Someone completed it between the query above and this completion.
+            throwIfCompletedAlready(taskId);
+            throw e;
         } finally {
             identityService.clearAuthentication();
+        }
+    }
+
+    /** Refuses a second completion when the history shows the task completed. */
+    private void throwIfCompletedAlready(String taskId) {
+        HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                .singleResult();
+        if (done != null && "completed".equals(done.getDeleteReason())) {
+            throw new TaskCompletedException(taskId, done.getName(), done.getAssignee(), done.getEndTime().toInstant());
         }
     }
 

@@ -33,6 +33,7 @@ import org.openreturns.process.TaskCompletion;
 import org.openreturns.process.TaskCompletionCheck;
 import org.openreturns.process.TaskCompletionChecks;
 import org.openreturns.process.TaskCompletionDeniedException;
+import org.openreturns.process.TaskCompletedException;
 import org.openreturns.process.TaskNotFoundException;
 import org.openreturns.process.models.ProjectModels;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -126,11 +127,18 @@ class Camunda8HumanTasksTest {
     }
 
     @Test
-    void aCompletedTaskOrAnIdThatIsNoTaskKeyIsNotFound() {
-        approvalTask(null, UserTaskState.COMPLETED);
+    void aTaskCompletedBeforeIsRefusedNamingWhoCompletedItAndNothingIsSent() {
+        approvalTask("finance1", UserTaskState.COMPLETED);
 
-        assertThatThrownBy(() -> tasks.complete(String.valueOf(TASK), "finance1", Set.of("finance"), Map.of()))
-                .isInstanceOf(TaskNotFoundException.class);
+        assertThatThrownBy(() -> tasks.complete(String.valueOf(TASK), "manager1", Set.of("manager"),
+                Map.of("approved", false, "comment", "too late")))
+                .isInstanceOf(TaskCompletedException.class)
+                .hasMessageContaining("Approve disposition and refund").hasMessageContaining("completed already by finance1");
+        verify(client, never()).newCompleteUserTaskCommand(anyLong());
+    }
+
+    @Test
+    void anIdThatIsNoTaskKeyIsNotFound() {
         assertThatThrownBy(() -> tasks.complete("not-a-key", "finance1", Set.of("finance"), Map.of()))
                 .isInstanceOf(TaskNotFoundException.class);
     }
