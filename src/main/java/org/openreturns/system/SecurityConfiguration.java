@@ -12,6 +12,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The HTTP API asks every caller for HTTP basic credentials of a user that Tasklist knows too. Only {@code /api/**}
@@ -44,5 +45,14 @@ class SecurityConfiguration {
                 // Stateless API with credentials on every request: there is no session for a forged request to ride.
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /**
+     * A URL Spring Security's firewall refuses (an encoded slash or percent sign, a NUL, ...) is answered like every
+     * other refusal, with a problem detail, instead of the servlet container's error page.
+     */
+    @Bean
+    RequestRejectedHandler rejectedUrls(ObjectMapper json) {
+        return new SecurityProblems(json);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.openreturns.system.FieldProblem;
@@ -31,6 +32,12 @@ class InvalidJsonValuesException extends HttpMessageNotReadableException {
                 .sorted(Comparator.comparing(FieldProblem::field)).toList();
     }
 
+    /** JSON broken or beyond the parser's limits at one place inside the body. */
+    InvalidJsonValuesException(FieldProblem problem, Exception failure, HttpInputMessage input) {
+        super("JSON not readable at " + problem.field(), failure, input);
+        this.problems = List.of(problem);
+    }
+
     List<FieldProblem> problems() {
         return problems;
     }
@@ -41,6 +48,10 @@ class InvalidJsonValuesException extends HttpMessageNotReadableException {
         if (failure instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(field, "is not a field of this request; its fields are "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+        }
+        if (failure instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                && text.indexOf('\0') >= 0) {
+            return new FieldProblem(field, JsonRequestBodies.NUL_PROBLEM);
         }
         if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String given = badValue.given() == null ? "" : ", not " + shortened(badValue.given().toString());

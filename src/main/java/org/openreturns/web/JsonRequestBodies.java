@@ -1,9 +1,17 @@
 package org.openreturns.web;
 
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +48,31 @@ class JsonRequestBodies {
                 CoercionInputShape.Float);
         refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean);
+        mapper.registerModule(new SimpleModule("texts without NUL").addDeserializer(String.class, new TextWithoutNul()));
         return mapper;
     }
+
+    /**
+     * PostgreSQL cannot store the character U+0000 in a text: a value holding it would fail deep in a repository
+     * with a database error, so it is refused where the body is read, naming its field.
+     */
+    static final class TextWithoutNul extends StdScalarDeserializer<String> {
+
+        TextWithoutNul() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null && text.indexOf('\0') >= 0) {
+                throw InvalidFormatException.from(parser, NUL_PROBLEM, text, String.class);
+            }
+            return text;
+        }
+    }
+
+    static final String NUL_PROBLEM = "must not contain the character U+0000 (NUL)";
 
     private static void refuse(ObjectMapper mapper, LogicalType target, CoercionInputShape... shapes) {
         for (CoercionInputShape shape : shapes) {

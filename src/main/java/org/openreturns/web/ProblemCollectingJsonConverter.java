@@ -7,6 +7,10 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.openreturns.system.FieldProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,6 +33,53 @@ import org.springframework.lang.NonNull;
  * or {@value #MOST_PROBLEMS_REPORTED} problems are found. Only the problems are kept from these extra reads.
  */
 class ProblemCollectingJsonConverter extends MappingJackson2HttpMessageConverter {
+
+    /**
+     * Where inside a field the body stops being JSON the parser accepts, found by reading it token by token (the
+     * parser's own exceptions for limits do not say where they happened); null when the body is broken outside any
+     * field (not JSON at all, empty, cut off).
+     */
+    private FieldProblem placeOfBrokenJson(byte[] body) {
+        JsonParser parser;
+        try {
+            parser = getObjectMapper().createParser(body);
+        } catch (IOException cannotRead) {
+            return null;
+        }
+        try (parser) {
+            JsonToken token;
+            do {
+                // Each token is read, and with it checked against the parser's limits, until the end or the failure.
+                token = parser.nextToken();
+            } while (token != null);
+            return null;
+        } catch (JsonProcessingException broken) {
+            JsonPointer place = parser.getParsingContext().pathAsPointer();
+            return place.matches() ? null
+                    : new FieldProblem(fieldName(place), "is not valid JSON here: " + broken.getOriginalMessage());
+        } catch (IOException cannotRead) {
+            return null;
+        }
+    }
+
+    /**
+     * A place in the body as problems name fields ({@code lines[0].quantity}), from where the parser stopped: JSON that
+     * is broken or beyond the parser's limits (a number of 2,000 digits, nesting 1,000 deep) inside a field.
+     */
+    private static String fieldName(JsonPointer pointer) {
+        StringBuilder name = new StringBuilder();
+        for (JsonPointer step = pointer; step != null && !step.matches(); step = step.tail()) {
+            if (step.mayMatchElement()) {
+                name.append('[').append(step.getMatchingIndex()).append(']');
+            } else {
+                name.append(name.isEmpty() ? "" : ".").append(step.getMatchingProperty());
+            }
+            if (name.length() > 200) {
+                return name.substring(0, 200) + "...";
+            }
+        }
+        return name.toString();
+    }
 
     /** Bounds the extra reads of one request body. */
     static final int MOST_PROBLEMS_REPORTED = 50;
@@ -46,6 +98,10 @@ class ProblemCollectingJsonConverter extends MappingJackson2HttpMessageConverter
             if (unreadable.getCause() instanceof JsonMappingException first && !first.getPath().isEmpty()) {
                 throw new InvalidJsonValuesException(everyProblem(first, body, getJavaType(type, contextClass)),
                         input);
+            }
+            FieldProblem broken = placeOfBrokenJson(body);
+            if (broken != null) {
+                throw new InvalidJsonValuesException(broken, unreadable, input);
             }
             throw unreadable;
         }
