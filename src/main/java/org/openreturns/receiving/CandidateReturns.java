@@ -1,5 +1,6 @@
 package org.openreturns.receiving;
 
+import static org.openreturns.db.Tables.CUSTOMER;
 import static org.openreturns.db.Tables.RETURN_AUTHORIZATION;
 import static org.openreturns.db.Tables.RETURN_LINE;
 import static org.openreturns.db.Tables.RETURN_REQUEST;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The returns a parcel without a known RMA may belong to: those waiting for a parcel whose order sold a SKU or a
- * serial that arrived, whose label has the parcel's tracking number, or whose RMA number the scan nearly names.
+ * serial that arrived, whose label has the parcel's tracking number, whose customer has the sender's e-mail address,
+ * or whose RMA number the scan nearly names.
  */
 @Repository
 class CandidateReturns {
@@ -40,7 +42,7 @@ class CandidateReturns {
 
     /** One line per candidate, newest return first: "RMA · customer · order · sold · why it matches". */
     @Transactional(readOnly = true)
-    List<String> of(ParcelReceiptRecord receipt, List<ParcelScan.Item> items) {
+    List<String> of(ParcelReceiptRecord receipt, List<ParcelScan.Item> items, String senderEmail) {
         Set<String> skus = new LinkedHashSet<>();
         Set<String> serials = new LinkedHashSet<>();
         for (ParcelScan.Item item : items) {
@@ -61,15 +63,20 @@ class CandidateReturns {
         if (scannedRma != null && !scannedRma.isBlank()) {
             matches = matches.or(RETURN_REQUEST.RMA_NUMBER.containsIgnoreCase(scannedRma.strip()));
         }
+        boolean bySender = senderEmail != null && !senderEmail.isBlank();
+        if (bySender) {
+            matches = matches.or(CUSTOMER.EMAIL.equalIgnoreCase(senderEmail.strip()));
+        }
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (Record row : db.select(RETURN_REQUEST.RMA_NUMBER, SALES_ORDER.CUSTOMER_ID, SALES_ORDER.ORDER_NUMBER,
                         RETURN_AUTHORIZATION.TRACKING_ID, SALES_ORDER_LINE.SKU, SALES_ORDER_LINE.SERIALS,
-                        RETURN_LINE.QUANTITY)
+                        RETURN_LINE.QUANTITY, CUSTOMER.EMAIL)
                 .from(RETURN_REQUEST)
                 .join(RETURN_LINE).on(RETURN_LINE.RETURN_ID.eq(RETURN_REQUEST.ID))
                 .join(SALES_ORDER_LINE).on(SALES_ORDER_LINE.ORDER_ID.eq(RETURN_LINE.ORDER_ID)
                         .and(SALES_ORDER_LINE.LINE_NO.eq(RETURN_LINE.LINE_NO)))
                 .join(SALES_ORDER).on(SALES_ORDER.ID.eq(RETURN_REQUEST.ORDER_ID))
+                .join(CUSTOMER).on(CUSTOMER.ID.eq(SALES_ORDER.CUSTOMER_ID))
                 .leftJoin(RETURN_AUTHORIZATION).on(RETURN_AUTHORIZATION.RETURN_ID.eq(RETURN_REQUEST.ID))
                 .where(RETURN_REQUEST.STATUS.in(ReturnStatus.AUTHORIZED.name(), ReturnStatus.IN_TRANSIT.name()))
                 .and(matches)
@@ -86,6 +93,9 @@ class CandidateReturns {
                 if (serials.contains(serial)) {
                     candidate.reasons.add("serial " + serial + " sold");
                 }
+            }
+            if (bySender && senderEmail.strip().equalsIgnoreCase(row.get(CUSTOMER.EMAIL))) {
+                candidate.reasons.add("customer's e-mail " + row.get(CUSTOMER.EMAIL));
             }
             if (tracking != null && tracking.equals(row.get(RETURN_AUTHORIZATION.TRACKING_ID))) {
                 candidate.reasons.add("tracking number " + tracking);

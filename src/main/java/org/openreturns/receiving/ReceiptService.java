@@ -2,7 +2,9 @@ package org.openreturns.receiving;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,9 +95,12 @@ public class ReceiptService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long receiptId = receipts.insert(scan, target.map(ReturnSummary::returnId).orElse(null), now, receivedBy);
         if (target.isEmpty()) {
+            Map<String, Object> variables = new HashMap<>(Map.of(UnexpectedParcelProcess.RECEIPT_ID, receiptId,
+                    UnexpectedParcelProcess.PARCEL_SUMMARY, summary(scan, receivedBy),
+                    UnexpectedParcelProcess.RECEIVED_AT, now.toInstant().truncatedTo(ChronoUnit.SECONDS).toString()));
+            senderEmail(scan).ifPresent(email -> variables.put(UnexpectedParcelProcess.SENDER_EMAIL, email));
             processRuntime.startProcess(UnexpectedParcelProcess.PROCESS_ID, UnexpectedParcelProcess.businessKey(receiptId),
-                    Map.of(UnexpectedParcelProcess.RECEIPT_ID, receiptId,
-                            UnexpectedParcelProcess.PARCEL_SUMMARY, summary(scan, receivedBy, now)));
+                    variables);
             return new Receipt(receiptId, null, scan.rmaNumber(), true);
         }
         deliverParcel(target.get().rmaNumber(), receiptId);
@@ -185,16 +190,28 @@ public class ReceiptService {
         }
     }
 
-    private static String summary(ParcelScan scan, String receivedBy, OffsetDateTime at) {
-        StringBuilder text = new StringBuilder("Scanned at " + scan.warehouse() + " by " + receivedBy + " on "
-                + at.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+    private static String summary(ParcelScan scan, String receivedBy) {
+        StringBuilder text = new StringBuilder("Scanned at " + scan.warehouse() + " by " + receivedBy
                 + (scan.rmaNumber() == null ? " with no RMA number" : " with unknown RMA number " + scan.rmaNumber())
                 + (scan.trackingId() == null ? "" : ", tracking id " + scan.trackingId()));
+        ParcelScan.Sender sender = scan.sender();
+        if (sender != null) {
+            List<String> details = java.util.stream.Stream.of(sender.name(), sender.email(), sender.postcode())
+                    .filter(detail -> detail != null && !detail.isBlank()).map(String::strip).toList();
+            if (!details.isEmpty()) {
+                text.append("\nSent by ").append(String.join(", ", details));
+            }
+        }
         for (ParcelScan.Item item : scan.lines()) {
             text.append("\n").append(item.quantity()).append(" x ").append(item.sku())
                     .append(item.serial() == null ? "" : " serial " + item.serial());
         }
         return text.toString();
+    }
+
+    private static Optional<String> senderEmail(ParcelScan scan) {
+        return Optional.ofNullable(scan.sender()).map(ParcelScan.Sender::email).filter(email -> !email.isBlank())
+                .map(String::strip);
     }
 
     @Transactional(readOnly = true)

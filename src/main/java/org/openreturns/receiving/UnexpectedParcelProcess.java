@@ -12,6 +12,13 @@ public final class UnexpectedParcelProcess {
     public static final String RECEIPT_ID = "receiptId";
     /** What arrived, for the warehouse's form. */
     public static final String PARCEL_SUMMARY = "parcelSummary";
+    /**
+     * When the parcel was scanned, an ISO-8601 instant in UTC to the second: the form's date-time field shows it in
+     * the browser's time zone, to the minute.
+     */
+    public static final String RECEIVED_AT = "receivedAt";
+    /** The sender's e-mail address from the parcel's label, when the scan had one: candidates by customer. */
+    public static final String SENDER_EMAIL = "senderEmail";
     /** The returns that match what arrived, one per line, each starting with its RMA number and " · ". */
     public static final String CANDIDATE_RETURNS = "candidateReturns";
     /** Submitted with the form: LINK or QUARANTINE, the one answer that decides. */

@@ -121,12 +121,13 @@ public class UnexpectedParcels {
                                List<ParcelScan.Item> items, List<String> candidateReturns) {
     }
 
+    /** @param senderEmail the sender's e-mail address from the label, or null: candidates by customer too */
     @Transactional(readOnly = true)
-    public ParcelAtHand parcel(long receiptId) {
+    public ParcelAtHand parcel(long receiptId, String senderEmail) {
         ParcelReceiptRecord receipt = receiptService.receipt(receiptId);
         List<ParcelScan.Item> items = receiptService.items(receiptId);
         return new ParcelAtHand(receiptId, receipt.getWarehouse(), receipt.getReceivedAt(), receipt.getTrackingId(),
-                items, candidates.of(receipt, items));
+                items, candidates.of(receipt, items, senderEmail));
     }
 
     private Optional<ReturnSummary> find(String reference) {

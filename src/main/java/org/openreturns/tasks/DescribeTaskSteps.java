@@ -51,7 +51,8 @@ class DescribeTaskSteps {
     @Bean
     StepHandler describeUnexpectedParcelTask(ParcelTaskDescriptions descriptions) {
         return step(UnexpectedParcelProcess.TASK_DESCRIBE, context -> descriptions.unexpectedParcel(
-                context.longValue(UnexpectedParcelProcess.RECEIPT_ID)));
+                context.longValue(UnexpectedParcelProcess.RECEIPT_ID),
+                context.optionalString(UnexpectedParcelProcess.SENDER_EMAIL).orElse(null)));
     }
 
     private static UUID returnId(StepContext context) {

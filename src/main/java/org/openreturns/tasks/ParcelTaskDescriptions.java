@@ -30,8 +30,8 @@ class ParcelTaskDescriptions {
         this.clock = clock;
     }
 
-    Map<String, Object> unexpectedParcel(long receiptId) {
-        ParcelAtHand parcel = parcels.parcel(receiptId);
+    Map<String, Object> unexpectedParcel(long receiptId, String senderEmail) {
+        ParcelAtHand parcel = parcels.parcel(receiptId, senderEmail);
         String items = parcel.items().stream().map(item -> item.quantity() + " x " + item.sku())
                 .collect(Collectors.joining(", "));
         Instant receivedAt = parcel.receivedAt().toInstant();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.openqa.selenium.WebDriver;
@@ -29,6 +30,11 @@ final class HeadlessChromium implements AutoCloseable {
     private HeadlessChromium(WebDriver browser, Path profile) {
         this.browser = browser;
         this.profile = profile;
+    }
+
+    /** Makes the page run in this time zone (an IANA id such as {@code Asia/Kolkata}), as a person's browser there. */
+    void useTimeZone(String zoneId) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
     }
 
     /** Starts the browser; fails, naming the packages to install, when Chromium or its driver is missing. */

@@ -159,6 +159,38 @@ class ReturnEdgePathsTest {
     }
 
     @Test
+    void parcelWithADifferentItemIsFoundByItsSendersEMailAmongTheCustomersReturns() {
+        String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
+        Map<String, Object> requested = driver.requestReturn(orderId, returning(1, 1, "CHANGED_MIND", "UNOPENED"));
+        driver.awaitStatus((String) requested.get("returnId"), "AUTHORIZED");
+        String mug = driver.product("MUG", "kitchen", "2.00", "9.90", false, false);
+
+        ResponseEntity<Map<String, Object>> scanned = driver.api.post("warehouse1", "/api/receipts", Map.of(
+                "warehouse", driver.warehouse, "lines", List.of(item(mug, null, 1)),
+                "sender", Map.of("name", "Anna Berg", "email", "Anna@Example.com", "postcode", "10115")));
+        assertThat(scanned.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Map<String, Object> task = driver.awaitTask("warehouse", "receiptId",
+                ((Number) scanned.getBody().get("receiptId")).longValue(), "HandleUnexpectedParcel");
+
+        Map<String, Object> form = processEngine.getTaskService().getVariables((String) task.get("id"));
+        assertThat((String) form.get("parcelSummary")).contains("Sent by Anna Berg, Anna@Example.com, 10115");
+        assertThat(((String) form.get("candidateReturns")).lines())
+                .as("not the SKU that was sold, but the same customer")
+                .anySatisfy(candidate -> assertThat(candidate).startsWith(requested.get("rmaNumber") + " · ")
+                        .contains("customer's e-mail anna@example.com").doesNotContain("same SKU"));
+    }
+
+    @Test
+    void parcelScanWithASenderEMailThatIsNoAddressIsRefusedNamingTheField() {
+        ResponseEntity<Map<String, Object>> scanned = driver.api.post("warehouse1", "/api/receipts", Map.of(
+                "warehouse", driver.warehouse, "lines", List.of(item(tshirt, null, 1)),
+                "sender", Map.of("email", "anna at example")));
+
+        assertThat(scanned.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(scanned.getBody())).contains("sender.email");
+    }
+
+    @Test
     void parcelNobodyCanPlaceIsKeptInQuarantine() {
         ResponseEntity<Map<String, Object>> scanned = driver.scan(null, item(tshirt, null, 2));
         Long receiptId = ((Number) scanned.getBody().get("receiptId")).longValue();

@@ -130,6 +130,19 @@ final class Tasklist {
         });
     }
 
+    /**
+     * What a date-time field shows: its date and its time, as the form formats them in the browser's time zone. A
+     * date-time field has one input for the date and one for the time, their ids both starting with the field's.
+     */
+    List<String> dateTimeOf(String fieldId) {
+        By inputs = By.cssSelector("form.fjs-form input[id*='-" + fieldId + "']");
+        return wait.until(page -> {
+            List<String> values = page.findElements(inputs).stream().map(input -> input.getDomProperty("value"))
+                    .filter(value -> value != null && !value.isEmpty()).toList();
+            return values.size() == 2 ? values : null;
+        });
+    }
+
     boolean isReadOnly(String fieldId) {
         return Boolean.parseBoolean(wait.until(visibilityOfElementLocated(field(fieldId))).getDomProperty("readOnly"));
     }

@@ -9,6 +9,10 @@ import static org.openreturns.returns.LifecycleDriver.sold;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -231,13 +235,23 @@ class TasklistBrowserTest {
         String rma = (String) requested.get("rmaNumber");
         driver.awaitStatus(returnId, "AUTHORIZED");
         Long receiptId = ((Number) driver.scan(null, item(tshirt, null, 1)).getBody().get("receiptId")).longValue();
-        String task = (String) driver.awaitTask("warehouse", "receiptId", receiptId, "HandleUnexpectedParcel")
-                .get("id");
+        Map<String, Object> parcelTask = driver.awaitTask("warehouse", "receiptId", receiptId,
+                "HandleUnexpectedParcel");
+        String task = (String) parcelTask.get("id");
+        Instant scannedAt = Instant.parse((String) processEngine.getTaskService().getVariable(task, "receivedAt"));
 
+        // A warehouse in India: the scan's time shows in the browser's time zone, to the minute.
+        chromium.useTimeZone("Asia/Kolkata");
         tasklist.logIn("warehouse1");
         tasklist.openTask(task);
         assertThat(tasklist.valueOf("Field_ParcelSummary")).contains("1 x " + tshirt).doesNotContainPattern(
                 "\\d{2}:\\d{2}:\\d{2}\\.\\d");
+        ZonedDateTime inKolkata = scannedAt.atZone(ZoneId.of("Asia/Kolkata"));
+        assertThat(tasklist.dateTimeOf("Field_ReceivedAt"))
+                .contains(inKolkata.format(DateTimeFormatter.ofPattern("HH:mm")))
+                .anySatisfy(date -> assertThat(date).contains(String.valueOf(inKolkata.getYear()))
+                        .contains(inKolkata.format(DateTimeFormatter.ofPattern("dd"))))
+                .noneSatisfy(shown -> assertThat(shown).containsPattern("\\d{2}:\\d{2}:\\d{2}"));
         tasklist.claim();
         assertThat(tasklist.shows("Field_ReturnId")).as("nothing to choose before linking is chosen").isFalse();
         tasklist.answer("Field_ParcelAction", "Link it to a return");

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 
@@ -55,7 +56,7 @@ public class ModelValidation {
     /** Every problem of the set; empty when it may be deployed. */
     public List<ModelProblem> problems(ModelSet models) {
         List<ModelProblem> problems = new ArrayList<>();
-        Set<String> decisionIds = decisionIds(models.decisions(), problems);
+        Optional<Set<String>> decisionIds = decisionIds(models.decisions(), problems);
         Set<String> formIds = formIds(models.forms(), problems);
         if (models.processes().isEmpty()) {
             problems.add(new ModelProblem(null, "There is no BPMN file in " + models.bpmnSource()));
@@ -75,7 +76,7 @@ public class ModelValidation {
         }
     }
 
-    private void checkProcess(ModelFile file, Set<String> decisionIds, Set<String> formIds,
+    private void checkProcess(ModelFile file, Optional<Set<String>> decisionIds, Set<String> formIds,
                               Map<String, String> fileByProcessId, List<ModelProblem> problems) {
         BpmnModelInstance model;
         try {
@@ -107,7 +108,8 @@ public class ModelValidation {
         }
         for (ZeebeCalledDecision decision : model.getModelElementsByType(ZeebeCalledDecision.class)) {
             String decisionId = decision.getDecisionId();
-            if (decisionId != null && !decisionId.startsWith("=") && !decisionIds.contains(decisionId)) {
+            if (decisionId != null && !decisionId.startsWith("=") && decisionIds.isPresent()
+                    && !decisionIds.get().contains(decisionId)) {
                 problems.add(new ModelProblem(file.path(), describe(decision) + " calls the decision '" + decisionId
                         + "', which no DMN file defines"));
             }
@@ -128,14 +130,20 @@ public class ModelValidation {
         }
     }
 
-    private static Set<String> decisionIds(List<ModelFile> files, List<ModelProblem> problems) {
+    /**
+     * The ids of the decisions the DMN files define; empty when a file could not be read, because whether a business
+     * rule task calls a decision that exists cannot be told then (the unreadable file is the problem to name).
+     */
+    private static Optional<Set<String>> decisionIds(List<ModelFile> files, List<ModelProblem> problems) {
         Map<String, String> fileByDecisionId = new HashMap<>();
+        boolean everyFileRead = true;
         for (ModelFile file : files) {
             Document document;
             try {
                 document = SafeXml.parse(file.content());
             } catch (SAXException | IOException e) {
                 problems.add(new ModelProblem(file.path(), "cannot be read as XML: " + e.getMessage()));
+                everyFileRead = false;
                 continue;
             }
             Element definitions = document.getDocumentElement();
@@ -143,6 +151,7 @@ public class ModelValidation {
             if (namespace == null || !namespace.contains("/spec/DMN/")
                     || !"definitions".equals(definitions.getLocalName())) {
                 problems.add(new ModelProblem(file.path(), "is not a DMN model (no dmn:definitions root)"));
+                everyFileRead = false;
                 continue;
             }
             for (Node child = definitions.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -156,7 +165,7 @@ public class ModelValidation {
                 }
             }
         }
-        return fileByDecisionId.keySet();
+        return everyFileRead ? Optional.of(fileByDecisionId.keySet()) : Optional.empty();
     }
 
     private Set<String> formIds(List<ModelFile> files, List<ModelProblem> problems) {

@@ -15,6 +15,8 @@ import org.operaton.bpm.engine.authorization.Permission;
 import org.operaton.bpm.engine.authorization.Permissions;
 import org.operaton.bpm.engine.authorization.Resource;
 import org.operaton.bpm.engine.authorization.Resources;
+import org.operaton.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.operaton.bpm.engine.history.UserOperationLogEntry;
 import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -101,6 +103,10 @@ class IdentitySetup implements SmartInitializingSingleton {
             grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
             grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+            // Tasklist's History tab of a task: who claimed, assigned, commented and completed it. Only the task
+            // worker's operations; READ_HISTORY on the process definitions would open every instance's history too.
+            grant(group, Resources.OPERATION_LOG_CATEGORY, UserOperationLogEntry.CATEGORY_TASK_WORKER,
+                    UserOperationLogCategoryPermissions.READ);
         }
         // Process owners watch the running returns in Cockpit; they read, they do not change.
         grant("manager", Resources.APPLICATION, "cockpit", Permissions.ACCESS);

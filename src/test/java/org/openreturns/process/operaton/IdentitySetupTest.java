@@ -1,6 +1,7 @@
 package org.openreturns.process.operaton;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,11 @@ import org.operaton.bpm.engine.AuthorizationService;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.authorization.Permissions;
 import org.operaton.bpm.engine.authorization.Resources;
+import org.operaton.bpm.engine.history.UserOperationLogEntry;
+import org.operaton.bpm.engine.task.Comment;
 import org.openreturns.ReturnsIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +36,8 @@ class IdentitySetupTest {
     HistoryService historyService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
 
     @Test
     void everyDomainGroupExistsAndEveryDemoUserIsInTheirGroup() {
@@ -62,6 +68,27 @@ class IdentitySetupTest {
                 Resources.APPLICATION, "cockpit")).isFalse();
         assertThat(authorizationService.isUserAuthorized("quality1", List.of("quality"), Permissions.ACCESS,
                 Resources.APPLICATION, "tasklist")).isTrue();
+    }
+
+    @Test
+    void aTasksHistoryAndCommentsAreVisibleToItsGroupInTasklist() {
+        String instanceId = runtimeService.startProcessInstanceByKey("reconciliation-break",
+                UUID.randomUUID().toString(), Map.of("breakId", "0")).getId();
+        String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+        List<String> inventoryControl = List.of("inventory-control");
+        as("inventory1", inventoryControl, () -> {
+            taskService.claim(taskId, "inventory1");
+            return taskService.createComment(taskId, instanceId, "Counted again: 3 units short");
+        });
+
+        // Another member of the task's group opens the task in Tasklist: its History tab and comments.
+        assertThat(as("inventory2", inventoryControl, () -> historyService.createUserOperationLogQuery()
+                .taskId(taskId).list()))
+                .extracting(UserOperationLogEntry::getOperationType, UserOperationLogEntry::getUserId)
+                .contains(tuple(UserOperationLogEntry.OPERATION_TYPE_CLAIM, "inventory1"));
+        assertThat(as("inventory2", inventoryControl, () -> taskService.getTaskComments(taskId)))
+                .extracting(Comment::getFullMessage).containsExactly("Counted again: 3 units short");
+        runtimeService.deleteProcessInstance(instanceId, "authorization test");
     }
 
     private <T> T as(String userId, List<String> groups, Supplier<T> query) {
