@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides whether a requested return may go ahead, line by line, with the {@code eligibility} decision table of
- * {@code bpmn/eligibility.dmn} (return window, final sale, customer tier, declared condition, value). The return
+ * {@code bpmn/eligibility.dmn} (return window, final sale, customer tier, declared condition, value, the return-risk
+ * score the step before gave). The return
  * as a whole is rejected when a line is, goes to a manual review when a line needs one, and is approved otherwise.
  */
 @Service
@@ -63,9 +64,11 @@ public class EligibilityService {
         ReturnSummary summary = returns.summary(returnId);
         SalesOrder order = orders.findById(repository.orderIdOf(returnId)).orElseThrow();
         List<ReturnLineView> lines = returns.lines(returnId);
+        // A return requested before risk scoring existed has no score and counts as showing no risk.
+        int riskScore = repository.risk(returnId).map(ReturnDetails.Risk::score).orElse(0);
         List<LineOutcome> outcomes = new ArrayList<>();
         for (ReturnLineView line : lines) {
-            LineOutcome outcome = evaluate(order, line);
+            LineOutcome outcome = evaluate(order, line, riskScore);
             repository.recordEligibility(returnId, line.lineNo(), outcome.eligibility(), outcome.reason());
             outcomes.add(outcome);
         }
@@ -89,7 +92,7 @@ public class EligibilityService {
     private record LineOutcome(int lineNo, Eligibility eligibility, String reason) {
     }
 
-    private LineOutcome evaluate(SalesOrder order, ReturnLineView line) {
+    private LineOutcome evaluate(SalesOrder order, ReturnLineView line, int riskScore) {
         Product product = catalog.product(line.sku()).orElseThrow(() -> new IllegalStateException(
                 "SKU " + line.sku() + " of return line " + line.lineNo() + " is not in the catalogue"));
         Currency currency = Currency.getInstance(order.currency());
@@ -103,6 +106,7 @@ public class EligibilityService {
         inputs.put("reasonCode", line.reasonCode() == null ? "" : line.reasonCode());
         inputs.put("channel", order.channel());
         inputs.put("lineValue", Money.fromMinorUnits(line.unitPriceMinor() * line.quantity(), currency).doubleValue());
+        inputs.put("returnRiskScore", riskScore);
         List<Map<String, Object>> results = decisions.evaluate(DECISION_ID, inputs);
         if (results.size() != 1) {
             throw new IllegalStateException("Decision " + DECISION_ID + " gave " + results.size()
