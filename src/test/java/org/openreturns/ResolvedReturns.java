@@ -75,9 +75,9 @@ public final class ResolvedReturns {
         String orderId = ApiClient.newOrderId();
         String email = orderId.toLowerCase() + "@example.com";
         long order = orders.ingest(new OrderIngestion(orderId, "WEB",
-                new OrderIngestion.Customer("C-" + orderId, email, CustomerTier.STANDARD), NOW.minusDays(10),
+                new OrderIngestion.Customer("C-" + orderId, email, CustomerTier.STANDARD, null), NOW.minusDays(10),
                 NOW.minusDays(7), "EUR", warehouse, List.of(new OrderIngestion.Line(1, sku, 1, new BigDecimal("25.00"),
-                serial == null ? List.of() : List.of(serial)))), "test").order().id();
+                serial == null ? List.of() : List.of(serial))), null, null), "test").order().id();
         UUID returnId = UUID.randomUUID();
         db.insertInto(RETURN_REQUEST)
                 .set(RETURN_REQUEST.ID, returnId).set(RETURN_REQUEST.RMA_NUMBER, "RMA-T-" + returnId)

@@ -62,6 +62,7 @@ class CatalogRepository {
                 .set(PRODUCT.SERIALIZED, product.serialized())
                 .set(PRODUCT.FINAL_SALE, product.finalSale())
                 .set(PRODUCT.HIGH_VALUE_THRESHOLD_MINOR, product.highValueThresholdMinor())
+                .set(PRODUCT.UNIT_WEIGHT_GRAMS, product.unitWeightGrams())
                 .set(PRODUCT.CREATED_AT, now)
                 .set(PRODUCT.UPDATED_AT, now)
                 .set(PRODUCT.UPDATED_BY, actor)
@@ -80,15 +81,17 @@ class CatalogRepository {
                 .set(PRODUCT.SERIALIZED, product.serialized())
                 .set(PRODUCT.FINAL_SALE, product.finalSale())
                 .set(PRODUCT.HIGH_VALUE_THRESHOLD_MINOR, product.highValueThresholdMinor())
+                .set(PRODUCT.UNIT_WEIGHT_GRAMS, product.unitWeightGrams())
                 .set(PRODUCT.UPDATED_AT, now)
                 .set(PRODUCT.UPDATED_BY, actor)
                 .where(PRODUCT.SKU.eq(product.sku()))
                 .and(DSL.row(PRODUCT.NAME, PRODUCT.CATEGORY, PRODUCT.SUPPLIER_CODE, PRODUCT.CURRENCY,
                                 PRODUCT.UNIT_COST_MINOR, PRODUCT.PRICE_MINOR, PRODUCT.SERIALIZED, PRODUCT.FINAL_SALE,
-                                PRODUCT.HIGH_VALUE_THRESHOLD_MINOR)
+                                PRODUCT.HIGH_VALUE_THRESHOLD_MINOR, PRODUCT.UNIT_WEIGHT_GRAMS)
                         .isDistinctFrom(product.name(), product.category(), product.supplierCode(),
                                 product.currency(), product.unitCostMinor(), product.priceMinor(),
-                                product.serialized(), product.finalSale(), product.highValueThresholdMinor()))
+                                product.serialized(), product.finalSale(), product.highValueThresholdMinor(),
+                                product.unitWeightGrams()))
                 .execute();
     }
 
@@ -100,7 +103,7 @@ class CatalogRepository {
     private static Product toProduct(ProductRecord row) {
         return new Product(row.getSku(), row.getName(), row.getCategory(), row.getSupplierCode(), row.getCurrency(),
                 row.getUnitCostMinor(), row.getPriceMinor(), row.getSerialized(), row.getFinalSale(),
-                row.getHighValueThresholdMinor());
+                row.getHighValueThresholdMinor(), row.getUnitWeightGrams());
     }
 
     // Suppliers

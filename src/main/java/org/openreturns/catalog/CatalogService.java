@@ -112,7 +112,7 @@ public class CatalogService {
         return new Product(request.sku(), request.name(), request.category(), request.supplier(), request.currency(),
                 Money.toMinorUnits(request.unitCost(), productCurrency),
                 Money.toMinorUnits(request.price(), productCurrency),
-                request.serialized(), request.finalSale(), highValueThresholdMinor);
+                request.serialized(), request.finalSale(), highValueThresholdMinor, request.unitWeightGrams());
     }
 
     private static void checkFitsMinorUnits(String field, BigDecimal amount, Currency currency,

@@ -8,8 +8,10 @@ package org.openreturns.catalog;
  * @param finalSale               sold as not returnable (underwear, swimwear, clearance)
  * @param highValueThresholdMinor unit price at or above which a return needs approval; null means the configured
  *                                default applies
+ * @param unitWeightGrams         what one unit weighs, to tell an empty or underweight returned parcel; null when
+ *                                unknown
  */
 public record Product(String sku, String name, String category, String supplierCode, String currency,
                       long unitCostMinor, long priceMinor, boolean serialized, boolean finalSale,
-                      Long highValueThresholdMinor) {
+                      Long highValueThresholdMinor, Integer unitWeightGrams) {
 }

@@ -52,7 +52,7 @@ class ProductController {
     /** A product in the shape it is posted in: amounts in the currency's major unit. */
     record ProductView(String sku, String name, String category, String supplier, String currency,
                        BigDecimal unitCost, BigDecimal price, boolean serialized, boolean finalSale,
-                       BigDecimal highValueThreshold) {
+                       BigDecimal highValueThreshold, Integer unitWeightGrams) {
 
         static ProductView of(Product product) {
             Currency currency = Currency.getInstance(product.currency());
@@ -61,7 +61,7 @@ class ProductController {
             return new ProductView(product.sku(), product.name(), product.category(), product.supplierCode(),
                     product.currency(), Money.fromMinorUnits(product.unitCostMinor(), currency),
                     Money.fromMinorUnits(product.priceMinor(), currency), product.serialized(), product.finalSale(),
-                    highValueThreshold);
+                    highValueThreshold, product.unitWeightGrams());
         }
     }
 }

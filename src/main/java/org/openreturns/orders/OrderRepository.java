@@ -27,17 +27,19 @@ class OrderRepository {
                 .set(CUSTOMER.ID, customer.id())
                 .set(CUSTOMER.EMAIL, customer.email())
                 .set(CUSTOMER.TIER, customer.tier().name())
+                .set(CUSTOMER.PHONE, customer.phone())
                 .set(CUSTOMER.UPDATED_AT, now)
                 .onConflict(CUSTOMER.ID).doUpdate()
                 .set(CUSTOMER.EMAIL, customer.email())
                 .set(CUSTOMER.TIER, customer.tier().name())
+                .set(CUSTOMER.PHONE, customer.phone())
                 .set(CUSTOMER.UPDATED_AT, now)
                 .execute();
     }
 
     Optional<Customer> findCustomer(String id) {
         return db.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).fetchOptional(customer -> new Customer(
-                customer.getId(), customer.getEmail(), CustomerTier.valueOf(customer.getTier()),
+                customer.getId(), customer.getEmail(), customer.getPhone(), CustomerTier.valueOf(customer.getTier()),
                 customer.getUpdatedAt()));
     }
 
@@ -50,6 +52,8 @@ class OrderRepository {
                 .set(SALES_ORDER.DELIVERED_AT, order.deliveredAt())
                 .set(SALES_ORDER.CURRENCY, order.currency())
                 .set(SALES_ORDER.WAREHOUSE, order.warehouse())
+                .set(SALES_ORDER.SHIPPING_ADDRESS, order.shippingAddress())
+                .set(SALES_ORDER.CAMPAIGN_CODE, order.campaignCode())
                 .set(SALES_ORDER.INGESTED_AT, now)
                 .set(SALES_ORDER.INGESTED_BY, ingestedBy)
                 .returning(SALES_ORDER.ID)

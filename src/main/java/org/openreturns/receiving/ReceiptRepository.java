@@ -35,6 +35,7 @@ class ReceiptRepository {
                 .set(PARCEL_RECEIPT.RETURN_ID, returnId)
                 .set(PARCEL_RECEIPT.RECEIVED_AT, now)
                 .set(PARCEL_RECEIPT.RECEIVED_BY, receivedBy)
+                .set(PARCEL_RECEIPT.WEIGHT_GRAMS, scan.weightGrams())
                 .returning(PARCEL_RECEIPT.ID)
                 .fetchOne(PARCEL_RECEIPT.ID);
         for (int i = 0; i < scan.lines().size(); i++) {
@@ -45,6 +46,7 @@ class ReceiptRepository {
                     .set(PARCEL_RECEIPT_LINE.SKU, item.sku())
                     .set(PARCEL_RECEIPT_LINE.SERIAL, item.serial())
                     .set(PARCEL_RECEIPT_LINE.QUANTITY, item.quantity())
+                    .set(PARCEL_RECEIPT_LINE.WEIGHT_GRAMS, item.weightGrams())
                     .execute();
         }
         return receiptId;
@@ -57,7 +59,8 @@ class ReceiptRepository {
     List<ParcelScan.Item> items(long receiptId) {
         return db.selectFrom(PARCEL_RECEIPT_LINE).where(PARCEL_RECEIPT_LINE.RECEIPT_ID.eq(receiptId))
                 .orderBy(PARCEL_RECEIPT_LINE.POSITION)
-                .fetch(line -> new ParcelScan.Item(line.getSku(), line.getSerial(), line.getQuantity()));
+                .fetch(line -> new ParcelScan.Item(line.getSku(), line.getSerial(), line.getQuantity(),
+                        line.getWeightGrams()));
     }
 
     /**

@@ -22,10 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides whether a requested return may go ahead, line by line, with the {@code eligibility} decision table of
- * {@code bpmn/eligibility.dmn} (return window, final sale, customer tier, declared condition, value). The model's
- * business rule task evaluates the table for each line with the inputs this service prepares, and this service
- * applies the results. The return as a whole is rejected when a line is, goes to a manual review when a line needs
- * one, and is approved otherwise.
+ * {@code bpmn/eligibility.dmn} (return window, final sale, customer tier, declared condition, value, the return-risk
+ * score the step before gave). The model's business rule task evaluates the table for each line with the inputs
+ * this service prepares, and this service applies the results. The return as a whole is rejected when a line is,
+ * goes to a manual review when a line needs one, and is approved otherwise.
  */
 @Service
 public class EligibilityService {
@@ -59,7 +59,9 @@ public class EligibilityService {
     @Transactional(readOnly = true)
     public List<Map<String, Object>> decisionInputs(UUID returnId) {
         SalesOrder order = orders.findById(repository.orderIdOf(returnId)).orElseThrow();
-        return returns.lines(returnId).stream().map(line -> decisionInputs(order, line)).toList();
+        // A return requested before risk scoring existed has no score and counts as showing no risk.
+        int riskScore = repository.risk(returnId).map(ReturnDetails.Risk::score).orElse(0);
+        return returns.lines(returnId).stream().map(line -> decisionInputs(order, line, riskScore)).toList();
     }
 
     /**
@@ -103,7 +105,7 @@ public class EligibilityService {
     private record LineOutcome(int lineNo, Eligibility eligibility, String reason) {
     }
 
-    private Map<String, Object> decisionInputs(SalesOrder order, ReturnLineView line) {
+    private Map<String, Object> decisionInputs(SalesOrder order, ReturnLineView line, int riskScore) {
         Product product = catalog.product(line.sku()).orElseThrow(() -> new IllegalStateException(
                 "SKU " + line.sku() + " of return line " + line.lineNo() + " is not in the catalogue"));
         Currency currency = Currency.getInstance(order.currency());
@@ -117,6 +119,7 @@ public class EligibilityService {
         inputs.put("declaredCondition", line.declaredCondition() == null ? "" : line.declaredCondition());
         inputs.put("reasonCode", line.reasonCode() == null ? "" : line.reasonCode());
         inputs.put("lineValue", Money.fromMinorUnits(line.unitPriceMinor() * line.quantity(), currency).doubleValue());
+        inputs.put("returnRiskScore", riskScore);
         return inputs;
     }
 

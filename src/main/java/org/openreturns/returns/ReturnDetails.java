@@ -8,14 +8,21 @@ import java.util.UUID;
 import org.openreturns.process.HumanTask;
 
 /**
- * What {@code GET /api/returns/{id}} shows: status, lines, refund, timeline, what the customer was told and the tasks
+ * What {@code GET /api/returns/{id}} shows: status, risk score, lines, refund, timeline, what the customer was told and the tasks
  * waiting on people.
  */
 public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, String channel, String currency,
                             String warehouse, ReturnStatus status, OffsetDateTime requestedAt, String requestedBy,
-                            String customerMessage, List<ReturnLineView> lines, Refund refund,
+                            String customerMessage, Risk risk, List<ReturnLineView> lines, Refund refund,
                             List<TimelineEntry> timeline, List<Notification> notifications,
                             List<OpenTask> openTasks) {
+
+    /**
+     * The return-risk score (0-100) given before the eligibility decision, with its strongest signals in words; null
+     * when the return was not scored.
+     */
+    public record Risk(int score, List<String> signals, OffsetDateTime scoredAt) {
+    }
 
     /** The money side: null until a refund is decided for a line. */
     public record Refund(String decision, long amountMinor, String status) {

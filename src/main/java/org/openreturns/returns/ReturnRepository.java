@@ -107,6 +107,23 @@ class ReturnRepository {
                 .execute();
     }
 
+    /** Sets the return's risk score unless it has one; answers whether it was set now. */
+    boolean recordRisk(UUID returnId, int score, List<String> signals, OffsetDateTime at) {
+        return db.update(RETURN_REQUEST)
+                .set(RETURN_REQUEST.RISK_SCORE, score)
+                .set(RETURN_REQUEST.RISK_SIGNALS, signals.toArray(String[]::new))
+                .set(RETURN_REQUEST.RISK_SCORED_AT, at)
+                .where(RETURN_REQUEST.ID.eq(returnId)).and(RETURN_REQUEST.RISK_SCORE.isNull())
+                .execute() == 1;
+    }
+
+    Optional<ReturnDetails.Risk> risk(UUID returnId) {
+        return db.select(RETURN_REQUEST.RISK_SCORE, RETURN_REQUEST.RISK_SIGNALS, RETURN_REQUEST.RISK_SCORED_AT)
+                .from(RETURN_REQUEST)
+                .where(RETURN_REQUEST.ID.eq(returnId)).and(RETURN_REQUEST.RISK_SCORE.isNotNull())
+                .fetchOptional(row -> new ReturnDetails.Risk(row.value1(), List.of(row.value2()), row.value3()));
+    }
+
     void insertEvent(UUID returnId, OffsetDateTime at, String actor, String type, ReturnStatus from,
                      ReturnStatus to, String detail) {
         db.insertInto(RETURN_EVENT)

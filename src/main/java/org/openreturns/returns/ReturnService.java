@@ -258,6 +258,25 @@ public class ReturnService {
         }
     }
 
+    /**
+     * Records the return's risk score and its signals, with a timeline entry, unless it has a score already: a
+     * repeated scoring step keeps the first one. Answers the stored score.
+     */
+    @Transactional
+    public ReturnDetails.Risk recordRisk(UUID returnId, int score, List<String> signals, String actor) {
+        if (returns.recordRisk(returnId, score, signals, OffsetDateTime.now(clock))) {
+            returns.insertEvent(returnId, OffsetDateTime.now(clock), actor, "RISK_SCORED", null, null,
+                    "Return risk " + score + "/100" + (signals.isEmpty() ? "" : ": " + String.join("; ", signals)));
+        }
+        return returns.risk(returnId).orElseThrow();
+    }
+
+    /** The return's risk score; empty when it was not scored (requested before scoring existed). */
+    @Transactional(readOnly = true)
+    public Optional<ReturnDetails.Risk> risk(UUID returnId) {
+        return returns.risk(returnId);
+    }
+
     @Transactional(readOnly = true)
     public List<ReturnLineView> lines(UUID returnId) {
         return returns.lines(returnId);
@@ -285,7 +304,7 @@ public class ReturnService {
         return new ReturnDetails(returnId, stored.getRmaNumber(), order.orderNumber(), order.channel(),
                 order.currency(), order.warehouse(), ReturnStatus.valueOf(stored.getStatus()),
                 stored.getRequestedAt(), stored.getRequestedBy(), stored.getCustomerMessage(),
-                returns.lines(returnId), returns.refund(returnId).orElse(null), returns.timeline(returnId),
+                returns.risk(returnId).orElse(null), returns.lines(returnId), returns.refund(returnId).orElse(null), returns.timeline(returnId),
                 returns.notifications(returnId), humanTasks.openTasksOf(stored.getRmaNumber()).stream()
                         .map(ReturnDetails.OpenTask::of).toList());
     }

@@ -12,6 +12,7 @@ import org.openreturns.process.TaskNotFoundException;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
 import org.openreturns.system.ForbiddenException;
+import org.openreturns.system.InvalidParameterException;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.OutageException;
 import org.openreturns.system.RuleViolationException;
@@ -77,6 +78,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException exception) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 List.of(new FieldProblem(exception.getName(), "is not a valid value: " + exception.getValue())));
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException exception) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", exception.problems());
     }
 
     @ExceptionHandler(RuleViolationException.class)

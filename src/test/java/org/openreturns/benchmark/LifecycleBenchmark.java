@@ -225,7 +225,7 @@ public final class LifecycleBenchmark {
             return null;
         });
         ReceiptService.Receipt receipt = timed("scan parcel", () -> app.getBean(ReceiptService.class).receive(
-                new ParcelScan(null, WAREHOUSE, requested.rmaNumber(), null, List.of(new ParcelScan.Item(sku, null, 1))),
+                new ParcelScan(null, WAREHOUSE, requested.rmaNumber(), null, List.of(new ParcelScan.Item(sku, null, 1, null))),
                 "warehouse1"));
         timed("receive into quarantine", () -> app.getBean(ReturnReceipts.class).book(returnId, receipt.receiptId()));
         timed("record inspection", () -> app.getBean(InspectionService.class).record(returnId, 1,
@@ -351,8 +351,8 @@ public final class LifecycleBenchmark {
         String orderId = "BENCH-" + UUID.randomUUID();
         OffsetDateTime delivered = OffsetDateTime.now().minusDays(3);
         orders.ingest(new OrderIngestion(orderId, "WEB", new OrderIngestion.Customer("C-" + orderId,
-                "bench@example.com", org.openreturns.orders.CustomerTier.STANDARD), delivered.minusDays(2), delivered, "EUR", WAREHOUSE,
-                List.of(new OrderIngestion.Line(1, sku, 1, new BigDecimal("19.90"), List.of()))), "benchmark");
+                "bench@example.com", org.openreturns.orders.CustomerTier.STANDARD, null), delivered.minusDays(2), delivered, "EUR", WAREHOUSE,
+                List.of(new OrderIngestion.Line(1, sku, 1, new BigDecimal("19.90"), List.of())), null, null), "benchmark");
         return orderId;
     }
 

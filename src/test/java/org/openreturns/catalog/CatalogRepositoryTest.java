@@ -86,7 +86,7 @@ class CatalogRepositoryTest {
     void productsAreFoundByCategory() {
         String category = uniqueCode("scarves");
         Product scarf = new Product(uniqueCode("SCARF"), "Wool scarf", category, supplierCode, "EUR", 1250, 3900,
-                false, false, null);
+                false, false, null, null);
         catalog.insertProduct(scarf, MONDAY, "tester");
         catalog.insertProduct(tshirt(uniqueCode("TSHIRT"), 1990), MONDAY, "tester");
 
@@ -94,7 +94,7 @@ class CatalogRepositoryTest {
     }
 
     private Product tshirt(String sku, long priceMinor) {
-        return new Product(sku, "T-shirt", "t-shirts", supplierCode, "EUR", 640, priceMinor, false, false, null);
+        return new Product(sku, "T-shirt", "t-shirts", supplierCode, "EUR", 640, priceMinor, false, false, null, 250);
     }
 
     private ProductRecord row(String sku) {

@@ -55,7 +55,7 @@ class ProductApiTest {
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getHeaders().getLocation()).hasPath("/api/products/" + sku);
         assertThat(catalog.product(sku)).hasValue(new Product(sku, "Organic cotton T-shirt " + sku, "t-shirts",
-                supplierCode, "EUR", 640, 1990, true, false, 20000L));
+                supplierCode, "EUR", 640, 1990, true, false, 20000L, null));
         assertThat(api.get("support1", "/api/products/" + sku).getBody())
                 .containsEntry("unitCost", 6.40).containsEntry("price", 19.90).containsEntry("serialized", true)
                 .containsEntry("finalSale", false).containsEntry("highValueThreshold", 200.00)

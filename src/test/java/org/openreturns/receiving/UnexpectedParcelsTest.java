@@ -44,7 +44,7 @@ class UnexpectedParcelsTest {
         fixtures.warehouse(warehouse);
         sku = fixtures.product(false);
         receiptId = receipts.insert(new ParcelScan(null, warehouse, null, "TRACK-1",
-                List.of(new ParcelScan.Item(sku, null, 2))), null, OffsetDateTime.now(), "warehouse1");
+                List.of(new ParcelScan.Item(sku, null, 2, null))), null, OffsetDateTime.now(), "warehouse1");
     }
 
     @Test

@@ -41,8 +41,8 @@ public final class RefundFixtures {
         String customerId = "C-" + orderId;
         SalesOrder order = orders.ingest(new OrderIngestion(orderId, "WEB",
                 new OrderIngestion.Customer(customerId, customerId.toLowerCase() + "@example.com",
-                        CustomerTier.STANDARD), NOW.minusDays(10), NOW.minusDays(7), "EUR", "WH-BER",
-                List.of(new OrderIngestion.Line(1, "TSHIRT-BLK-M", 2, new BigDecimal(unitPrice), List.of()))),
+                        CustomerTier.STANDARD, null), NOW.minusDays(10), NOW.minusDays(7), "EUR", "WH-BER",
+                List.of(new OrderIngestion.Line(1, "TSHIRT-BLK-M", 2, new BigDecimal(unitPrice), List.of())), null, null),
                 "test").order();
         UUID returnId = UUID.randomUUID();
         String rma = "RMA-T-" + returnId.toString().substring(0, 8);

@@ -76,6 +76,6 @@ class ApprovalRulesTest {
 
     private static Product product(boolean serialized, Long highValueThresholdMinor) {
         return new Product("SKU-1", "Test product", "apparel", null, "EUR", 1_000, 2_000, serialized, false,
-                highValueThresholdMinor);
+                highValueThresholdMinor, null);
     }
 }

@@ -54,6 +54,12 @@ final class LifecycleDriver {
 
     /** A product of this driver: its SKU is {@code prefix-suffix}. */
     String product(String prefix, String category, String cost, String price, boolean serialized, boolean finalSale) {
+        return product(prefix, category, cost, price, serialized, finalSale, null);
+    }
+
+    /** A product of this driver whose unit weighs the grams given (null: unknown). */
+    String product(String prefix, String category, String cost, String price, boolean serialized, boolean finalSale,
+                   Integer unitWeightGrams) {
         String sku = prefix + "-" + suffix;
         Map<String, Object> product = new HashMap<>();
         product.put("sku", sku);
@@ -65,6 +71,7 @@ final class LifecycleDriver {
         product.put("price", new BigDecimal(price));
         product.put("serialized", serialized);
         product.put("finalSale", finalSale);
+        product.put("unitWeightGrams", unitWeightGrams);
         created(api.post("admin", "/api/products", product));
         return sku;
     }
@@ -100,6 +107,16 @@ final class LifecycleDriver {
     /** A web order delivered a few days ago to a customer of the tier given; answers its order id. */
     String order(String tier, OrderLine... lines) {
         String orderId = "WEB-" + UUID.randomUUID().toString().substring(0, 8);
+        return order(orderId, Map.of("id", "C-" + orderId, "email", "anna@example.com", "tier", tier), lines);
+    }
+
+    /** A web order delivered a few days ago to the customer given (id, email, tier); answers its order id. */
+    String orderFor(String customerId, String email, OrderLine... lines) {
+        String orderId = "WEB-" + UUID.randomUUID().toString().substring(0, 8);
+        return order(orderId, Map.of("id", customerId, "email", email, "tier", "STANDARD"), lines);
+    }
+
+    private String order(String orderId, Map<String, Object> customer, OrderLine... lines) {
         List<Map<String, Object>> orderLines = new ArrayList<>();
         for (OrderLine line : lines) {
             orderLines.add(Map.of("lineNo", line.lineNo(), "sku", line.sku(), "quantity", line.quantity(),
@@ -107,7 +124,7 @@ final class LifecycleDriver {
         }
         OffsetDateTime delivered = OffsetDateTime.now().minusDays(5);
         created(api.post("support1", "/api/orders", Map.of("id", orderId, "channel", "WEB",
-                "customer", Map.of("id", "C-" + orderId, "email", "anna@example.com", "tier", tier),
+                "customer", customer,
                 "placedAt", delivered.minusDays(3).toString(), "deliveredAt", delivered.toString(), "currency", "EUR",
                 "warehouse", warehouse, "lines", orderLines)));
         return orderId;
@@ -134,7 +151,14 @@ final class LifecycleDriver {
     }
 
     ResponseEntity<Map<String, Object>> scan(String rmaNumber, Map<String, Object>... items) {
+        return scanWeighing(rmaNumber, null, items);
+    }
+
+    /** A scan of a parcel that weighed the grams given on the warehouse's scale (null: not weighed). */
+    ResponseEntity<Map<String, Object>> scanWeighing(String rmaNumber, Integer weightGrams,
+                                                     Map<String, Object>... items) {
         Map<String, Object> body = new HashMap<>(Map.of("warehouse", warehouse, "lines", List.of(items)));
+        body.put("weightGrams", weightGrams);
         if (rmaNumber != null) {
             body.put("rmaNumber", rmaNumber);
         }

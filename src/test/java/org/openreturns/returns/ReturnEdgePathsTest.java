@@ -62,7 +62,7 @@ class ReturnEdgePathsTest {
                 .get("returnId");
 
         Map<String, Object> rejected = driver.awaitStatus(returnId, "REJECTED");
-        assertThat(timelineTypes(rejected)).containsExactly("REQUESTED", "ELIGIBILITY_CHECKED", "REJECTED");
+        assertThat(timelineTypes(rejected)).containsExactly("REQUESTED", "RISK_SCORED", "ELIGIBILITY_CHECKED", "REJECTED");
         assertThat(lines(rejected).get(0)).containsEntry("eligibility", "REJECT");
         assertThat(driver.entries(returnId)).isEmpty();
         assertThat(driver.stock(briefs)).isEmpty();
@@ -104,7 +104,7 @@ class ReturnEdgePathsTest {
         driver.completed("support1", review, Map.of("approved", false, "decisionReason", "Damage caused by wearing"));
 
         Map<String, Object> rejected = driver.awaitStatus(returnId, "REJECTED");
-        assertThat(timelineTypes(rejected)).containsExactly("REQUESTED", "ELIGIBILITY_CHECKED", "REJECTED");
+        assertThat(timelineTypes(rejected)).containsExactly("REQUESTED", "RISK_SCORED", "ELIGIBILITY_CHECKED", "REJECTED");
         assertThat(rejected.get("timeline").toString()).contains("Damage caused by wearing");
         assertThat(driver.entries(returnId)).isEmpty();
         assertThat(driver.stock(tshirt)).isEmpty();
@@ -121,7 +121,7 @@ class ReturnEdgePathsTest {
         driver.fireTimer(returnId, "ParcelExpired");
 
         Map<String, Object> expired = driver.awaitStatus(returnId, "EXPIRED");
-        assertThat(timelineTypes(expired)).containsExactly("REQUESTED", "ELIGIBILITY_CHECKED", "AUTHORIZED", "EXPIRED");
+        assertThat(timelineTypes(expired)).containsExactly("REQUESTED", "RISK_SCORED", "ELIGIBILITY_CHECKED", "AUTHORIZED", "EXPIRED");
         assertThat(driver.stock(tshirt)).isEmpty();
         assertThat(driver.entries(returnId)).isEmpty();
         assertThat(expired.get("refund")).isNull();

@@ -2,12 +2,17 @@ package org.openreturns.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.InstanceOfAssertFactories.INTEGER;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.openreturns.returns.LifecycleDriver.inspection;
 import static org.openreturns.returns.LifecycleDriver.item;
 import static org.openreturns.returns.LifecycleDriver.returning;
 import static org.openreturns.returns.LifecycleDriver.sold;
+import static org.openreturns.returns.LifecycleDriver.timelineTypes;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,5 +133,42 @@ class ReturnLifecycleTest extends ReferenceScenarios {
     private static Object outputValue(HistoricDecisionInstance decision, String variableName) {
         return decision.getOutputs().stream().filter(output -> variableName.equals(output.getVariableName()))
                 .findFirst().orElseThrow().getValue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCustomerWhoReturnsWornClothesInEmptyParcelsHasTheNextReturnReviewedWithTheRiskSignals() {
+        String jeans = driver.product("JEANS", "jeans", "28.50", "79.00", false, false, 700);
+        String customer = "C-RISK-" + UUID.randomUUID();
+        String email = customer.toLowerCase() + "@example.com";
+        String first = driver.orderFor(customer, email, sold(1, jeans, 2, "79.00"));
+        String second = driver.orderFor(customer, email, sold(1, jeans, 2, "79.00"));
+        String third = driver.orderFor(customer, email, sold(1, jeans, 2, "79.00"));
+
+        Map<String, Object> firstReturn = driver.requestReturn(first, returning(1, 2, "CHANGED_MIND", "USED"));
+        String firstId = (String) firstReturn.get("returnId");
+        assertThat(driver.awaitStatus(firstId, "AUTHORIZED").get("risk")).asInstanceOf(MAP)
+                .extracting("score").asInstanceOf(INTEGER).isLessThan(80);
+        driver.scanWeighing((String) firstReturn.get("rmaNumber"), 40, item(jeans, null, 2));
+        driver.awaitStatus(firstId, "RECEIVED");
+        driver.requestReturn(second, returning(1, 2, "CHANGED_MIND", "USED"));
+
+        String riskyId = (String) driver.requestReturn(third, returning(1, 2, "CHANGED_MIND", "USED"))
+                .get("returnId");
+        Map<String, Object> reviewed = driver.awaitStatus(riskyId, "PENDING_REVIEW");
+        Map<String, Object> risk = (Map<String, Object>) reviewed.get("risk");
+        assertThat((Integer) risk.get("score")).isGreaterThanOrEqualTo(80);
+        assertThat(risk.get("signals").toString()).contains("wardrobing", "empty or under half their expected weight",
+                "returned 100% of the 6 units delivered in 90 days");
+        assertThat(timelineTypes(reviewed)).containsExactly("REQUESTED", "RISK_SCORED", "ELIGIBILITY_CHECKED");
+        assertThat(reviewed.get("timeline").toString()).contains("Return risk " + risk.get("score") + "/100",
+                "Manual review needed: return risk");
+
+        Map<String, Object> review = driver.awaitTask("support", riskyId, "ReviewReturn");
+        Map<String, Object> shown = processEngine.getTaskService().getVariables((String) review.get("id"),
+                List.of("returnRiskScore", "returnRiskSignals", "eligibilityReason"));
+        assertThat(shown).containsEntry("returnRiskScore", risk.get("score"))
+                .containsEntry("eligibilityReason", "return risk");
+        assertThat((String) shown.get("returnRiskSignals")).contains("wardrobing", "empty or under half");
     }
 }

@@ -65,9 +65,9 @@ class ReturnRepositoryTest {
 
     private SalesOrder orderOfThreeUnits() {
         return orders.ingest(new OrderIngestion(ApiClient.newOrderId(), "WEB",
-                new OrderIngestion.Customer("C-REPO", "repo@example.com", CustomerTier.STANDARD),
+                new OrderIngestion.Customer("C-REPO", "repo@example.com", CustomerTier.STANDARD, null),
                 NOW.minusDays(10), NOW.minusDays(7), "EUR", "WH-BER",
-                List.of(new OrderIngestion.Line(1, "TSHIRT-BLK-M", 3, new BigDecimal("19.90"), List.of()))),
+                List.of(new OrderIngestion.Line(1, "TSHIRT-BLK-M", 3, new BigDecimal("19.90"), List.of())), null, null),
                 "test").order();
     }
 

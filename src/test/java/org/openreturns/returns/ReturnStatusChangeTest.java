@@ -71,9 +71,9 @@ class ReturnStatusChangeTest {
 
     private UUID returnIn(ReturnStatus status) {
         SalesOrder order = orders.ingest(new OrderIngestion(ApiClient.newOrderId(), "WEB",
-                new OrderIngestion.Customer("C-STATUS", "status@example.com", CustomerTier.STANDARD),
+                new OrderIngestion.Customer("C-STATUS", "status@example.com", CustomerTier.STANDARD, null),
                 NOW.minusDays(10), NOW.minusDays(7), "EUR", "WH-BER",
-                List.of(new OrderIngestion.Line(1, "TSHIRT-BLK-M", 1, new BigDecimal("19.90"), List.of()))),
+                List.of(new OrderIngestion.Line(1, "TSHIRT-BLK-M", 1, new BigDecimal("19.90"), List.of())), null, null),
                 "test").order();
         UUID returnId = UUID.randomUUID();
         returns.insertReturn(returnId, returns.nextRmaNumber(2026), order.id(), status, null, "test", NOW);

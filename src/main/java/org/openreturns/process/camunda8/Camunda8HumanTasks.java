@@ -50,9 +50,12 @@ import org.springframework.stereotype.Component;
 @Profile(Runtimes.CAMUNDA8)
 class Camunda8HumanTasks implements HumanTasks {
 
-    /** The variables that let a caller find the task of a return (and its line), of a parcel or of a break. */
+    /**
+     * The variables that let a caller find the task of a return (and its line), of a parcel, of a break or of a
+     * product-quality alert.
+     */
     private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber", "lineNo", "receiptId",
-            "breakId");
+            "breakId", "alertId");
 
     /** The variable in which the process puts the task's title (the models' titleVariable). */
     private static final String TITLE_VARIABLE = "taskTitle";

@@ -38,9 +38,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OperatonHumanTasks implements HumanTasks {
 
-    /** The variables that let a caller find the task of a return (and its line), of a parcel or of a break. */
+    /**
+     * The variables that let a caller find the task of a return (and its line), of a parcel, of a break or of a
+     * product-quality alert.
+     */
     private static final List<String> CONTEXT_VARIABLES = List.of("returnId", "rmaNumber", "lineNo", "receiptId",
-            "breakId");
+            "breakId", "alertId");
 
     private final TaskService taskService;
     private final FormService formService;

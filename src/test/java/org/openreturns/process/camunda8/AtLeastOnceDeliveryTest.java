@@ -120,8 +120,8 @@ class AtLeastOnceDeliveryTest {
         OffsetDateTime now = OffsetDateTime.now();
         orders.ingest(new OrderIngestion(orderId, "WEB",
                 new OrderIngestion.Customer("C-" + orderId, orderId.toLowerCase() + "@example.com",
-                        CustomerTier.STANDARD), now.minusDays(8), now.minusDays(5), "EUR", warehouse,
-                List.of(new OrderIngestion.Line(1, sku, 1, new BigDecimal("25.00"), List.of()))), "test");
+                        CustomerTier.STANDARD, null), now.minusDays(8), now.minusDays(5), "EUR", warehouse,
+                List.of(new OrderIngestion.Line(1, sku, 1, new BigDecimal("25.00"), List.of())), null, null), "test");
         ReturnService.RequestedReturn requested = returns.request(new ReturnRequest(orderId, "WEB",
                 List.of(new ReturnRequest.Line(1, 1, ReasonCode.SIZE_TOO_SMALL, DeclaredCondition.UNOPENED)),
                 null, null), "support1");
@@ -136,7 +136,7 @@ class AtLeastOnceDeliveryTest {
         deliverTwice("authorize-return");
 
         receipts.receive(new ParcelScan("SCAN-" + orderId, warehouse, requested.rmaNumber(), null,
-                List.of(new ParcelScan.Item(sku, null, 1))), "warehouse1");
+                List.of(new ParcelScan.Item(sku, null, 1, null))), "warehouse1");
         variables.putAll(RecordedRuntime.CORRELATED.get(RecordedRuntime.CORRELATED.size() - 1));
         deliverTwice("receive-parcel");
 

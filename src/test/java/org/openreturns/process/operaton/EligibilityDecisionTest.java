@@ -89,6 +89,22 @@ class EligibilityDecisionTest {
     }
 
     @Test
+    void returnWithARiskScoreOfEightyOrMoreGoesToManualReview() {
+        assertThat(evaluate(line().with("returnRiskScore", 80)))
+                .isEqualTo(outcome("Rule_ReturnRisk", "MANUAL_REVIEW", "return risk"));
+        assertThat(evaluate(line().with("customerTier", "VIP").with("returnRiskScore", 95)).ruleId())
+                .as("the risk applies to every tier").isEqualTo("Rule_ReturnRisk");
+        assertThat(evaluate(line().with("returnRiskScore", 79)).outputs())
+                .containsEntry("eligibility", "AUTO_APPROVE");
+    }
+
+    @Test
+    void riskyReturnOutsideTheWindowIsStillRejected() {
+        assertThat(evaluate(line().with("returnRiskScore", 100).with("daysSinceDelivery", 31)).ruleId())
+                .isEqualTo("Rule_Window");
+    }
+
+    @Test
     void returnWithinThePolicyIsApproved() {
         assertThat(evaluate(line()))
                 .isEqualTo(outcome("Rule_WithinPolicy", "AUTO_APPROVE", "Within the return policy"));
@@ -110,7 +126,7 @@ class EligibilityDecisionTest {
 
     @Test
     void everyRuleSaysInItsAnnotationWhyItExists() {
-        assertThat(TABLE.rules()).hasSize(8)
+        assertThat(TABLE.rules()).hasSize(9)
                 .allSatisfy(rule -> assertThat(rule.getDescription()).as("annotation of %s", rule.getId())
                         .isNotNull()
                         .satisfies(description -> assertThat(description.getTextContent()).isNotBlank()));
@@ -134,6 +150,7 @@ class EligibilityDecisionTest {
                 .with("declaredCondition", "UNOPENED")
                 .with("reasonCode", "SIZE_TOO_SMALL")
                 .with("channel", "WEB")
-                .with("lineValue", 49.9);
+                .with("lineValue", 49.9)
+                .with("returnRiskScore", 0);
     }
 }
