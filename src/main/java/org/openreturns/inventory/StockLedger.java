@@ -91,17 +91,32 @@ public class StockLedger {
      */
     @Transactional
     public Optional<String> refusal(List<StockMoveRequest> requests) {
+        List<StockMoveRequest> fresh = notRecorded(requests);
+        while (!fresh.isEmpty()) {
+            try {
+                plan(fresh);
+                return Optional.empty();
+            } catch (StockMoveException refused) {
+                // Another delivery of the same step may have recorded some of these moves while this one waited for
+                // their locks: what looks like a conflict is then the moves made already. Check the rest again.
+                List<StockMoveRequest> stillFresh = notRecorded(fresh);
+                if (stillFresh.size() == fresh.size()) {
+                    return Optional.of(refused.getMessage());
+                }
+                fresh = stillFresh;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The moves whose keys are not recorded yet, each key once. */
+    private List<StockMoveRequest> notRecorded(List<StockMoveRequest> requests) {
         Set<String> recorded = ledger.recorded(requests.stream().map(StockMoveRequest::idempotencyKey)
                 .collect(Collectors.toSet())).keySet();
         Map<String, StockMoveRequest> fresh = new LinkedHashMap<>();
         requests.stream().filter(request -> !recorded.contains(request.idempotencyKey()))
                 .forEach(request -> fresh.putIfAbsent(request.idempotencyKey(), request));
-        try {
-            plan(List.copyOf(fresh.values()));
-            return Optional.empty();
-        } catch (StockMoveException refused) {
-            return Optional.of(refused.getMessage());
-        }
+        return List.copyOf(fresh.values());
     }
 
     /** The moves checked and applied to the locked balances and serial places, not yet written. */
