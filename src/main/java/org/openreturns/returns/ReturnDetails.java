@@ -8,14 +8,14 @@ import java.util.UUID;
 import org.openreturns.process.HumanTask;
 
 /**
- * What {@code GET /api/returns/{id}} shows: status, lines, refund, timeline, what the customer was told and the tasks
- * waiting on people.
+ * What {@code GET /api/returns/{id}} shows: status, lines, refund, timeline, what the customer was told, the tasks
+ * waiting on people and what the reason classifier suggested for each line.
  */
 public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, String channel, String currency,
                             String warehouse, ReturnStatus status, OffsetDateTime requestedAt, String requestedBy,
                             String customerMessage, List<ReturnLineView> lines, Refund refund,
                             List<TimelineEntry> timeline, List<Notification> notifications,
-                            List<OpenTask> openTasks) {
+                            List<OpenTask> openTasks, List<LineReason> lineReasons) {
 
     /** The money side: null until a refund is decided for a line. */
     public record Refund(String decision, long amountMinor, String status) {

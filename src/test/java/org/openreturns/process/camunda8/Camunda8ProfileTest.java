@@ -76,7 +76,8 @@ class Camunda8ProfileTest {
             }
         }
 
-        assertThat(jobTypes).contains("check-eligibility", "record-inspection", "release-refunds", "check-four-eyes",
+        assertThat(jobTypes).contains("classify-return-reason", "check-reviewed-reason", "check-eligibility",
+                "record-inspection", "release-refunds", "check-four-eyes",
                 "run-reconciliation", "resolve-unexpected-parcel", "describe-inspection-task",
                 "describe-unexpected-parcel-task");
         assertThat(workers.isOpen()).isTrue();
