@@ -14,19 +14,21 @@ import org.openreturns.returns.ReasonCode;
 import org.openreturns.returns.ReturnService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Service;
 
 /**
  * The reason classifier the application uses: the active model version, trained in-process when the application
- * starts (on a thread of its own, so start-up does not wait; a classification asked for earlier waits for it), and
- * retrained on request from the shipped set plus the labelled examples people left in reviews and inspections.
+ * starts (on a thread of its own, while the rest of the application starts; the application is ready only once the
+ * model is, and a step that classifies earlier waits for it), and retrained on request from the shipped set plus the labelled examples people left in reviews and inspections.
  *
  * <p>The shipped model is version {@value #SHIPPED_VERSION}. A retrained version is kept as the labelled examples it
  * was trained on (their ids up to {@code last_label_id}); since training is deterministic, it is rebuilt the same
  * at the next start.
  */
 @Service
-public class ReasonClassifier {
+public class ReasonClassifier implements ApplicationRunner {
 
     static final String MODEL = "reason";
     static final String SHIPPED_VERSION = "reason-1";
@@ -68,14 +70,15 @@ public class ReasonClassifier {
         });
     }
 
+    /** Start-up ends (and the application reports ready) only once the model is trained. */
+    @Override
+    public void run(ApplicationArguments args) {
+        active.join();
+    }
+
     /** Classifies a customer's message, in the given language or in the one detected when it is null. */
     public ReasonSuggestion classify(String message, String language) {
         return active.join().model().classify(message, language);
-    }
-
-    /** Whether the active model is trained and classifying. */
-    public boolean ready() {
-        return active.isDone() && !active.isCompletedExceptionally();
     }
 
     public List<ModelVersion> versions() {
