@@ -1,6 +1,7 @@
 package org.openreturns.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.openreturns.db.Tables.REASON_LABEL;
 import static org.openreturns.returns.LifecycleDriver.inspection;
 import static org.openreturns.returns.LifecycleDriver.item;
@@ -8,11 +9,13 @@ import static org.openreturns.returns.LifecycleDriver.lines;
 import static org.openreturns.returns.LifecycleDriver.sold;
 import static org.openreturns.returns.LifecycleDriver.timelineTypes;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,8 +93,14 @@ class ReasonClassificationLifecycleTest {
         String orderId = driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
         String returnId = (String) request(orderId, null, "Hello, see my earlier email.").get("returnId");
 
-        Map<String, Object> review = driver.awaitTask("support", returnId, "ReviewReturn");
-        assertThat(lineReason(driver.details(returnId))).containsEntry("outcome", "REVIEW_NEEDED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lineReason(driver.details(returnId)))
+                .containsEntry("outcome", "REVIEW_NEEDED"));
+        Map<String, Object> review;
+        try {
+            review = driver.awaitTask("support", returnId, "ReviewReturn");
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No review: " + driver.details(returnId) + "; " + driver.probe.describe(returnId), e);
+        }
         assertThat(lines(driver.details(returnId)).get(0)).doesNotContainKey("reasonCode");
         assertThat(timelineTypes(driver.details(returnId))).contains(LineReasons.EVENT_REVIEW_NEEDED);
 

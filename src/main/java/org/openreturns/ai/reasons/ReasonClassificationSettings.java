@@ -1,6 +1,7 @@
 package org.openreturns.ai.reasons;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param confidenceThreshold a line without a reason code takes the suggestion when its confidence is at least this
@@ -8,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            differs from a suggestion this confident is flagged on the timeline.
  */
 @ConfigurationProperties("returns.reason-classification")
-public record ReasonClassificationSettings(double confidenceThreshold) {
+public record ReasonClassificationSettings(@DefaultValue("0.6") double confidenceThreshold) {
 
     public ReasonClassificationSettings {
         if (confidenceThreshold < 0 || confidenceThreshold > 1) {
