@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.Product;
 import org.openreturns.returns.Grade;
+import org.openreturns.returns.LineReasons;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.system.Codes;
@@ -26,12 +27,15 @@ public class InspectionService {
 
     private final InspectionRepository inspections;
     private final ReturnService returns;
+    private final LineReasons lineReasons;
     private final CatalogService catalog;
     private final Clock clock;
 
-    InspectionService(InspectionRepository inspections, ReturnService returns, CatalogService catalog, Clock clock) {
+    InspectionService(InspectionRepository inspections, ReturnService returns, LineReasons lineReasons,
+                      CatalogService catalog, Clock clock) {
         this.inspections = inspections;
         this.returns = returns;
+        this.lineReasons = lineReasons;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -64,6 +68,9 @@ public class InspectionService {
             returns.note(returnId, findings.inspectedBy(), "LINE_INSPECTED",
                     "Line " + lineNo + ": " + summary(grade, findings, line.serialized()));
         }
+        // "Reason confirmed" judges the customer's code and the classifier's suggestion alike (docs/ai.md).
+        lineReasons.inspected(returnId, lineNo, Boolean.TRUE.equals(findings.reasonConfirmed()),
+                findings.inspectedBy());
         Optional<Integer> next = returns.lines(returnId).stream()
                 .filter(l -> l.receivedQuantity() != null && l.receivedQuantity() > 0 && l.grade() == null)
                 .map(ReturnLineView::lineNo).findFirst();

@@ -5,14 +5,19 @@ import org.openreturns.process.StepHandler;
 import org.openreturns.process.StepResult;
 import org.springframework.stereotype.Component;
 
-/** Rejects the return for the eligibility rules' reason, or for the reviewer's when a person refused it. */
+/**
+ * Rejects the return for the eligibility rules' reason, or for the reviewer's when a person refused it; a reason
+ * chosen in the review still becomes the code of the lines that waited for it.
+ */
 @Component
 class RejectReturnHandler implements StepHandler {
 
     private final ReturnAuthorizations authorizations;
+    private final LineReasons lineReasons;
 
-    RejectReturnHandler(ReturnAuthorizations authorizations) {
+    RejectReturnHandler(ReturnAuthorizations authorizations, LineReasons lineReasons) {
         this.authorizations = authorizations;
+        this.lineReasons = lineReasons;
     }
 
     @Override
@@ -26,6 +31,8 @@ class RejectReturnHandler implements StepHandler {
         String reason = reviewedBy == null ? context.string(ReturnProcess.ELIGIBILITY_REASON)
                 : "Refused in review by " + reviewedBy + ": "
                 + context.optionalString(ReturnProcess.DECISION_REASON).orElse("no reason given");
+        lineReasons.chooseInReview(context.uuid(ReturnProcess.RETURN_ID),
+                context.optionalString(ReturnProcess.REVIEWED_REASON_CODE).orElse(null), reviewedBy);
         authorizations.reject(context.uuid(ReturnProcess.RETURN_ID), reviewedBy, reason);
         return StepResult.completed();
     }

@@ -8,14 +8,14 @@ import java.util.UUID;
 import org.openreturns.process.HumanTask;
 
 /**
- * What {@code GET /api/returns/{id}} shows: status, risk score, lines, refund, timeline, what the customer was told and the tasks
- * waiting on people.
+ * What {@code GET /api/returns/{id}} shows: status, risk score, lines, refund, timeline, what the customer was told,
+ * the tasks waiting on people and what the reason classifier suggested for each line.
  */
 public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, String channel, String currency,
                             String warehouse, ReturnStatus status, OffsetDateTime requestedAt, String requestedBy,
                             String customerMessage, Risk risk, List<ReturnLineView> lines, Refund refund,
                             List<TimelineEntry> timeline, List<Notification> notifications,
-                            List<OpenTask> openTasks) {
+                            List<OpenTask> openTasks, List<LineReason> lineReasons) {
 
     /**
      * The return-risk score (0-100) given before the eligibility decision, with its strongest signals in words; null

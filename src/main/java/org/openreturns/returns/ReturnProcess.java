@@ -11,6 +11,10 @@ public final class ReturnProcess {
 
     public static final String PROCESS_ID = "return-process";
 
+    /** Suggests each line's reason code from the customer's message (docs/ai.md). */
+    public static final String TASK_CLASSIFY_REASON = "classify-return-reason";
+    /** The review's completion check: a review that had to choose a reason must choose one of the codes. */
+    public static final String CHECK_REVIEWED_REASON = "check-reviewed-reason";
     /** Eligibility: the inputs per line, the business rule task CheckEligibility, the results applied. */
     public static final String TASK_PREPARE_ELIGIBILITY = "prepare-eligibility";
     public static final String TASK_APPLY_ELIGIBILITY = "apply-eligibility";
@@ -53,6 +57,18 @@ public final class ReturnProcess {
     public static final String ERROR_REFUND_DECLINED = "REFUND_DECLINED";
 
     public static final String RETURN_ID = "returnId";
+    /** Whether the customer wrote a message: only then is the reason classified. */
+    public static final String CUSTOMER_MESSAGE_GIVEN = "customerMessageGiven";
+    /** True when a line waits for support to choose its reason in the review. */
+    public static final String REASON_REVIEW_NEEDED = "reasonReviewNeeded";
+    /** The review form's reason choices ([{label, value}], the suggestions first) and what it says of them. */
+    public static final String REASON_CHOICES = "reasonChoices";
+    public static final String REASON_SUGGESTIONS = "reasonSuggestions";
+    /**
+     * Submitted with the review form: the reason support chose, which authorizing or rejecting the return makes the
+     * code of the lines that waited for it.
+     */
+    public static final String REVIEWED_REASON_CODE = "reviewedReasonCode";
     public static final String RMA_NUMBER = "rmaNumber";
 
     /** The eligibility table's inputs per line, and its results collected per line in the same order. */

@@ -41,17 +41,19 @@ public class ReturnService {
     private final ProcessRuntime processRuntime;
     private final HumanTasks humanTasks;
     private final ApplicationEventPublisher events;
+    private final LineReasons lineReasons;
     private final Clock clock;
 
     ReturnService(ReturnRepository returns, OrderService orders, CatalogService catalog,
                   ProcessRuntime processRuntime, HumanTasks humanTasks, ApplicationEventPublisher events,
-                  Clock clock) {
+                  LineReasons lineReasons, Clock clock) {
         this.returns = returns;
         this.orders = orders;
         this.catalog = catalog;
         this.processRuntime = processRuntime;
         this.humanTasks = humanTasks;
         this.events = events;
+        this.lineReasons = lineReasons;
         this.clock = clock;
     }
 
@@ -81,7 +83,9 @@ public class ReturnService {
                         + " (" + order.channel() + ")" + (caller.equals(requestedBy) ? "" : ", entered by " + caller));
         // The RMA number is the business key, so returns are found by it in Cockpit and Operate.
         processRuntime.startProcess(ReturnProcess.PROCESS_ID, rmaNumber,
-                Map.of(ReturnProcess.RETURN_ID, returnId.toString(), ReturnProcess.RMA_NUMBER, rmaNumber));
+                Map.of(ReturnProcess.RETURN_ID, returnId.toString(), ReturnProcess.RMA_NUMBER, rmaNumber,
+                        ReturnProcess.CUSTOMER_MESSAGE_GIVEN, request.customerMessage() != null
+                                && !request.customerMessage().isBlank()));
         return new RequestedReturn(returnId, rmaNumber, ReturnStatus.REQUESTED);
     }
 
@@ -306,7 +310,7 @@ public class ReturnService {
                 stored.getRequestedAt(), stored.getRequestedBy(), stored.getCustomerMessage(),
                 returns.risk(returnId).orElse(null), returns.lines(returnId), returns.refund(returnId).orElse(null), returns.timeline(returnId),
                 returns.notifications(returnId), humanTasks.openTasksOf(stored.getRmaNumber()).stream()
-                        .map(ReturnDetails.OpenTask::of).toList());
+                        .map(ReturnDetails.OpenTask::of).toList(), lineReasons.of(returnId));
     }
 
     private static ReturnSummary summary(ReturnRequestRecord stored) {

@@ -36,7 +36,9 @@ class Camunda8ModelsTest {
         assertThat(approval.formId()).contains("return-approval");
         assertThat(approval.completedByVariable()).contains("approvedBy");
         assertThat(approval.completingListenerTypes()).containsExactly("check-four-eyes");
-        assertThat(models.listenerTypes()).containsExactly("check-four-eyes");
+        assertThat(models.userTask("return-process", "ReviewReturn").completingListenerTypes())
+                .containsExactly("check-reviewed-reason");
+        assertThat(models.listenerTypes()).containsExactlyInAnyOrder("check-four-eyes", "check-reviewed-reason");
         assertThat(models.files()).extracting(file -> file.path())
                 .contains("bpmn/return-process.bpmn", "bpmn/disposition.dmn", "forms/inspection.form");
     }

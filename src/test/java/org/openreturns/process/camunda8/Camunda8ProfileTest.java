@@ -74,7 +74,8 @@ class Camunda8ProfileTest {
             }
         }
 
-        assertThat(jobTypes).contains("apply-eligibility", "record-inspection", "release-refunds", "check-four-eyes",
+        assertThat(jobTypes).contains("classify-return-reason", "check-reviewed-reason", "apply-eligibility",
+                "record-inspection", "release-refunds", "check-four-eyes",
                 "run-reconciliation", "resolve-unexpected-parcel", "describe-inspection-task",
                 "describe-unexpected-parcel-task");
         assertThat(workers.isOpen()).isTrue();
