@@ -236,7 +236,7 @@ class LifecycleApiTest {
         User probe = processEngine.getIdentityService().newUser(user);
         probe.setPassword("demo");
         processEngine.getIdentityService().saveUser(probe);
-        processEngine.getIdentityService().createMembership(user, "quality");
+        processEngine.getIdentityService().createMembership(user, "manager");
 
         assertThat(http.withBasicAuth(user, "demo").getForEntity("/api/returns/sla-escalations", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
