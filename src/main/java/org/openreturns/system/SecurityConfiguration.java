@@ -15,11 +15,14 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The HTTP API asks every caller for HTTP basic credentials of a user that Tasklist knows too, and lets each group call
- * only the endpoints {@link ApiAuthorization} gives it; a request no row of that table matches is refused. Only
- * {@code /api/**} is guarded here: Operaton's web apps have their own login, and its REST API its own filter.
+ * only the endpoints {@link ApiAuthorization} gives it; a request no row of that table matches is refused. The
+ * metrics for Prometheus are guarded the same way. Operaton's web apps have their own login, and its REST API its own
+ * filter; health and the API description need no login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String METRICS_PATH = "/actuator/prometheus";
 
     /**
      * @param identityStore  the runtime's users and groups: the engine's identity service or the Camunda 8 cluster
@@ -40,6 +43,22 @@ class SecurityConfiguration {
                     // A new endpoint is nobody's until it has its row in the matrix.
                     requests.anyRequest().denyAll();
                 })
+                .build();
+    }
+
+    /**
+     * The operational figures ({@code /actuator/prometheus}) name amounts of money held and breaks open: for the
+     * groups that read everything, managers and operations. Prometheus scrapes with HTTP basic as a user of one of
+     * them (docs/operations-metrics.md).
+     */
+    @Bean
+    SecurityFilterChain metricsSecurity(HttpSecurity http, AuthenticationProvider identityStore,
+                                        @Value("${returns.identity.remember-logins}") Duration rememberLogins,
+                                        ObjectMapper json)
+            throws Exception {
+        return withBasicLogins(http.securityMatcher(METRICS_PATH), identityStore, rememberLogins, json)
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .hasAnyAuthority(ApiAuthorization.MANAGER, ApiAuthorization.ADMIN))
                 .build();
     }
 
