@@ -54,7 +54,7 @@ class OperationsMetrics implements MeterBinder {
     private final Clock clock;
     private final LoadingCache<String, Figures> figures;
     private final LoadingCache<String, EngineFigures> engineFigures;
-    private MeterRegistry registry;
+    private volatile MeterRegistry registry;
 
     OperationsMetrics(DSLContext db, EngineProblems engineProblems, Clock clock,
                       @Value("${returns.metrics.cache-for}") Duration cacheFor) {
