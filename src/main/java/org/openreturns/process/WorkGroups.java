@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public final class WorkGroups {
 
+    /** Operations: run the application and the engine, change master data; may do everything. */
+    public static final String ADMIN = "admin";
+
     public static final List<String> DOMAIN_GROUPS =
             List.of("support", "warehouse", "quality", "finance", "manager", "inventory-control", "admin");
 

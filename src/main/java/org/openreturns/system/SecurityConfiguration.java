@@ -15,11 +15,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * The HTTP API asks every caller for HTTP basic credentials of a user that Tasklist knows too. Only {@code /api/**}
- * is guarded here: Operaton's web apps have their own login, and its REST API its own filter.
+ * The HTTP API asks every caller for HTTP basic credentials of a user that Tasklist knows too, and lets each group call
+ * only the endpoints {@link ApiAuthorization} gives it; a request no row of that table matches is refused. The
+ * metrics for Prometheus are guarded the same way. Operaton's web apps have their own login, and its REST API its own
+ * filter; health and the API description need no login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String METRICS_PATH = "/actuator/prometheus";
 
     /**
      * @param identityStore  the runtime's users and groups: the engine's identity service or the Camunda 8 cluster
@@ -31,20 +35,48 @@ class SecurityConfiguration {
                                     @Value("${returns.identity.remember-logins}") Duration rememberLogins,
                                     ObjectMapper json)
             throws Exception {
+        return withBasicLogins(http.securityMatcher("/api/**"), identityStore, rememberLogins, json)
+                .authorizeHttpRequests(requests -> {
+                    for (ApiAuthorization.Rule rule : ApiAuthorization.RULES) {
+                        requests.requestMatchers(rule.requestMatcher())
+                                .hasAnyAuthority(rule.groups().toArray(String[]::new));
+                    }
+                    // A new endpoint is nobody's until it has its row in the matrix.
+                    requests.anyRequest().denyAll();
+                })
+                .build();
+    }
+
+    /**
+     * The operational figures ({@code /actuator/prometheus}) name amounts of money held and breaks open: for the
+     * groups that read everything, managers and operations. Prometheus scrapes with HTTP basic as a user of one of
+     * them (docs/operations-metrics.md).
+     */
+    @Bean
+    SecurityFilterChain metricsSecurity(HttpSecurity http, AuthenticationProvider identityStore,
+                                        @Value("${returns.identity.remember-logins}") Duration rememberLogins,
+                                        ObjectMapper json)
+            throws Exception {
+        return withBasicLogins(http.securityMatcher(METRICS_PATH), identityStore, rememberLogins, json)
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .hasAnyAuthority(ApiAuthorization.MANAGER, ApiAuthorization.ADMIN))
+                .build();
+    }
+
+    /** HTTP basic on every request, no session, refusals as problem details. */
+    private static HttpSecurity withBasicLogins(HttpSecurity http, AuthenticationProvider identityStore,
+                                                Duration rememberLogins, ObjectMapper json) throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
         AuthenticationProvider logins = rememberLogins.isZero() ? identityStore
                 : new RememberedLogins(identityStore, rememberLogins, Ticker.systemTicker());
         return http
-                .securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(logins))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless API with credentials on every request: there is no session for a forged request to ride.
-                .csrf(csrf -> csrf.disable())
-                .build();
+                // Stateless, with credentials on every request: there is no session for a forged request to ride.
+                .csrf(csrf -> csrf.disable());
     }
 
     /**

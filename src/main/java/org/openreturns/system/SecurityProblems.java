@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -53,9 +54,14 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String whoMay = !path.startsWith("/api/") ? ""
+                : ApiAuthorization.ruleFor(HttpMethod.valueOf(request.getMethod()), path)
+                        .map(rule -> "; it is for " + String.join(", ", rule.groupsInOrder()))
+                        .orElse("; no group may (docs/authorization.md)");
         write(request, response, HttpStatus.FORBIDDEN, "User " + (request.getUserPrincipal() == null ? "?"
                 : request.getUserPrincipal().getName()) + " may not " + request.getMethod() + " "
-                + request.getRequestURI());
+                + request.getRequestURI() + whoMay);
     }
 
     @Override

@@ -6,13 +6,17 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.openreturns.system.ApiAuthorization;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * The OpenAPI description of the HTTP API ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}), which
  * springdoc generates from the controllers. Both are readable without a login: they describe the open-source code,
- * not data; calling the API itself needs a user's HTTP basic credentials, as the description declares.
+ * not data; calling the API itself needs a user's HTTP basic credentials, as the description declares, and each
+ * operation says which groups may call it (docs/authorization.md).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -37,5 +41,14 @@ class ApiDocumentation {
                         .description("A user of Open Returns, the same as in Tasklist (on the embedded default the demo "
                                 + "users such as support1 with the password demo)")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
+    }
+
+    /** Each operation names the groups that may call it, from the one matrix the security filter enforces. */
+    @Bean
+    OpenApiCustomizer groupsOfEachOperation() {
+        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                ApiAuthorization.ruleFor(HttpMethod.valueOf(method.name()), path).ifPresent(rule -> operation
+                        .description((operation.getDescription() == null ? "" : operation.getDescription() + "\n\n")
+                                + "For the groups: " + String.join(", ", rule.groupsInOrder()) + "."))));
     }
 }

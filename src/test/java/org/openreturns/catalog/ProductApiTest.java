@@ -16,6 +16,8 @@ import org.openreturns.ApiClient;
 import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,8 @@ class ProductApiTest {
     CatalogService catalog;
     @Autowired
     StockLedger stockLedger;
+    @Autowired
+    IdentityService identityService;
 
     ApiClient api;
     String supplierCode;
@@ -81,14 +85,36 @@ class ProductApiTest {
     void aProductRecordsWhoChangedItLastAndAnUnchangedResendChangesNothing() {
         String sku = uniqueCode("TSHIRT");
         Map<String, Object> product = tshirt(sku, supplierCode);
+        // Only admin changes master data: a second user in that group resends and renames.
+        String colleague = userInAdminGroup("catalog1");
         api.post("admin", "/api/products", product);
 
-        assertThat(api.post("support1", "/api/products", product).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.post(colleague, "/api/products", product).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(lastChangedBy(sku)).isEqualTo("admin");
 
         product.put("name", "Renamed " + sku);
-        api.post("support1", "/api/products", product);
-        assertThat(lastChangedBy(sku)).isEqualTo("support1");
+        api.post(colleague, "/api/products", product);
+        assertThat(lastChangedBy(sku)).isEqualTo(colleague);
+    }
+
+    @Test
+    void onlyAdminChangesAProduct() {
+        String sku = uniqueCode("TSHIRT");
+
+        ResponseEntity<Map<String, Object>> refused = api.post("support1", "/api/products", tshirt(sku, supplierCode));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(catalog.product(sku)).isEmpty();
+    }
+
+    private String userInAdminGroup(String userId) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            User user = identityService.newUser(userId);
+            user.setPassword("demo");
+            identityService.saveUser(user);
+            identityService.createMembership(userId, "admin");
+        }
+        return userId;
     }
 
     @Test

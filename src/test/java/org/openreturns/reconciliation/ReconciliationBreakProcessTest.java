@@ -84,7 +84,7 @@ class ReconciliationBreakProcessTest {
         Map<String, Object> again = await().atMost(Duration.ofSeconds(20)).until(
                 () -> taskOfOrNull(found, "manager", "manager1"),
                 task -> task != null && !task.get("id").equals(approval.get("id")));
-        assertThat(api.get("support1", "/api/reconciliation/breaks/" + found.get("id")).getBody())
+        assertThat(api.get("inventory1", "/api/reconciliation/breaks/" + found.get("id")).getBody())
                 .containsEntry("status", "OPEN");
         complete("manager1", again, Map.of("approved", true));
         awaitBreak(found, "ADJUSTED");
@@ -158,7 +158,7 @@ class ReconciliationBreakProcessTest {
 
     private Map<String, Object> awaitBreak(Map<String, Object> found, String status) {
         return await().atMost(Duration.ofSeconds(20)).until(
-                () -> api.get("support1", "/api/reconciliation/breaks/" + found.get("id")).getBody(),
+                () -> api.get("inventory1", "/api/reconciliation/breaks/" + found.get("id")).getBody(),
                 current -> status.equals(current.get("status")));
     }
 }

@@ -78,7 +78,7 @@ class RefundApiTest {
         ResponseEntity<String> refused = settlementFile("support1", "");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refused.getBody()).contains("Settlement files are for finance only");
+        assertThat(refused.getBody()).contains("may not GET /api/refunds/settlement-file; it is for finance, admin");
         assertThat(settlementFile("finance1", "?batch=999999999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.openreturns.ReturnsIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,10 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 /** Refusals of the security filters are problem details like every other error of the API. */
 @ReturnsIntegrationTest
@@ -24,9 +19,6 @@ class ApiSecurityProblemsTest {
 
     @Autowired
     TestRestTemplate http;
-
-    @Autowired
-    ObjectMapper json;
 
     @Test
     void aCallWithoutCredentialsIsAskedForThemInAProblem() {
@@ -53,19 +45,25 @@ class ApiSecurityProblemsTest {
                 .containsEntry("detail", "The user name or password is wrong");
     }
 
-    /** No rule of the filter chain refuses an authenticated user today; the handler is ready for the first one. */
     @Test
-    void aRefusalOfTheFiltersToAKnownUserIsAForbiddenProblem() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/refunds/settlement-files");
-        request.setUserPrincipal(new UsernamePasswordAuthenticationToken("support1", null));
-        MockHttpServletResponse response = new MockHttpServletResponse();
+    void aGroupThatMayNotCallAnEndpointIsToldWhichGroupsMay() {
+        ResponseEntity<Map> refused = http.withBasicAuth("support1", "demo")
+                .getForEntity("/api/refunds/settlement-file", Map.class);
 
-        new SecurityProblems(json).handle(request, response, new AccessDeniedException("Access Denied"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody()).containsEntry("status", 403).containsEntry("title", "Forbidden")
+                .containsEntry("detail", "User support1 may not GET /api/refunds/settlement-file; it is for finance, "
+                        + "admin");
+    }
 
-        assertThat(response.getStatus()).isEqualTo(403);
-        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertThat(json.readValue(response.getContentAsString(), Map.class))
-                .containsEntry("status", 403).containsEntry("title", "Forbidden")
-                .containsEntry("detail", "User support1 may not POST /api/refunds/settlement-files");
+    @Test
+    void anEndpointWithoutARowInTheMatrixIsRefusedToEveryone() {
+        ResponseEntity<Map> refused = http.withBasicAuth("admin", "demo")
+                .getForEntity("/api/no-such-endpoint", Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).containsEntry("detail",
+                "User admin may not GET /api/no-such-endpoint; no group may (docs/authorization.md)");
     }
 }

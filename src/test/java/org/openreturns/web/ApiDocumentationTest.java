@@ -34,6 +34,9 @@ class ApiDocumentationTest {
         Map<String, Object> components = (Map<String, Object>) spec.get("components");
         assertThat((Map<String, Object>) ((Map<String, Object>) components.get("securitySchemes")).get("basicAuth"))
                 .containsEntry("type", "http").containsEntry("scheme", "basic");
+        Map<String, Object> createProduct = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec
+                .get("paths")).get("/api/products")).get("post");
+        assertThat((String) createProduct.get("description")).endsWith("For the groups: admin.");
     }
 
     @Test

@@ -94,9 +94,16 @@ class IdentitySetup implements SmartInitializingSingleton {
         log.info("Created user {} in groups {}", userId, groups);
     }
 
+    /**
+     * The same groups as the HTTP API (docs/authorization.md): every group works its tasks in Tasklist and through
+     * the engine's REST API (a task's candidate groups decide whose it is), managers watch in Cockpit, and operations
+     * ({@code admin}) run the engine: Cockpit with retries and incidents, Admin with users and groups. Nobody else
+     * starts, changes or deletes an instance outside the application.
+     */
     private void grantPermissions() {
         for (Resources resource : Resources.values()) {
             grant(Groups.OPERATON_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+            grant(WorkGroups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
         for (String group : WorkGroups.DOMAIN_GROUPS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

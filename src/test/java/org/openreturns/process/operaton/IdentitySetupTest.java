@@ -12,18 +12,28 @@ import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.AuthorizationService;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.authorization.Permissions;
 import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.history.UserOperationLogEntry;
 import org.operaton.bpm.engine.task.Comment;
+import org.operaton.bpm.engine.identity.User;
 import org.openreturns.ReturnsIntegrationTest;
+import org.openreturns.process.WorkGroups;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The groups of docs/specification/vocabulary.md, the demo users, and what the engine's authorizations let each of
- * them see.
+ * them see and do in the web apps and the engine's REST API (docs/authorization.md).
  */
 @ReturnsIntegrationTest
 class IdentitySetupTest {
@@ -38,6 +48,10 @@ class IdentitySetupTest {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ProcessEngine processEngine;
 
     @Test
     void everyDomainGroupExistsAndEveryDemoUserIsInTheirGroup() {
@@ -89,6 +103,65 @@ class IdentitySetupTest {
         assertThat(as("inventory2", inventoryControl, () -> taskService.getTaskComments(taskId)))
                 .extracting(Comment::getFullMessage).containsExactly("Counted again: 3 units short");
         runtimeService.deleteProcessInstance(instanceId, "authorization test");
+    }
+
+    @Test
+    void eachGroupOpensTheWebAppsOfItsWork() {
+        for (String group : WorkGroups.DOMAIN_GROUPS) {
+            String user = userOnlyIn(group);
+            assertThat(mayOpen(user, group, "tasklist")).as("%s opens Tasklist", group).isTrue();
+            assertThat(mayOpen(user, group, "cockpit")).as("%s opens Cockpit", group)
+                    .isEqualTo(group.equals("manager") || group.equals("admin"));
+            assertThat(mayOpen(user, group, "admin")).as("%s opens Admin", group).isEqualTo(group.equals("admin"));
+        }
+    }
+
+    @Test
+    void theEngineRestApiShowsAndChangesOnlyWhatTheGroupMay() {
+        String businessKey = UUID.randomUUID().toString();
+        String instanceId = runtimeService.startProcessInstanceByKey("reconciliation-break", businessKey,
+                Map.of("breakId", "0")).getId();
+        runtimeService.deleteProcessInstance(instanceId, "authorization test");
+        // Each test context names its engine (application-test.yml), so the REST API is asked for it by name.
+        String engineRest = "/engine-rest/engine/" + processEngine.getName();
+        String finished = engineRest + "/history/process-instance/count?processInstanceBusinessKey=" + businessKey;
+
+        assertThat(engineRest(userOnlyIn("support"), HttpMethod.GET, finished).getBody()).isEqualTo("{\"count\":0}");
+        assertThat(engineRest(userOnlyIn("manager"), HttpMethod.GET, finished).getBody()).isEqualTo("{\"count\":1}");
+        assertThat(engineRest(userOnlyIn("admin"), HttpMethod.GET, finished).getBody()).isEqualTo("{\"count\":1}");
+        // Returns start through the HTTP API, which checks the request; nobody but operations starts one directly.
+        for (String group : List.of("support", "manager")) {
+            assertThat(engineRest(userOnlyIn(group), HttpMethod.POST,
+                    engineRest + "/process-definition/key/reconciliation-break/start").getStatusCode())
+                    .as("%s starts an instance", group).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(engineRest(null, HttpMethod.GET, finished).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private boolean mayOpen(String user, String group, String application) {
+        return authorizationService.isUserAuthorized(user, List.of(group), Permissions.ACCESS, Resources.APPLICATION,
+                application);
+    }
+
+    private ResponseEntity<String> engineRest(String user, HttpMethod method, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        TestRestTemplate caller = user == null ? http : http.withBasicAuth(user, "demo");
+        return caller.exchange(path, method, new HttpEntity<>(method == HttpMethod.GET ? null : "{}", headers),
+                String.class);
+    }
+
+    /** A user in this one group (the demo user admin is in every group). */
+    private String userOnlyIn(String group) {
+        // User ids allow no hyphen (the engine's default id pattern), unlike group ids here.
+        String userId = "only" + group.replace("-", "");
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            User user = identityService.newUser(userId);
+            user.setPassword("demo");
+            identityService.saveUser(user);
+            identityService.createMembership(userId, group);
+        }
+        return userId;
     }
 
     private <T> T as(String userId, List<String> groups, Supplier<T> query) {

@@ -1,0 +1,136 @@
+package org.openreturns.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may call what in the HTTP API: one row per endpoint, naming the groups that may call it. {@link
+ * SecurityConfiguration} enforces exactly this table on {@code /api/**} and refuses every request no row matches, so a
+ * new endpoint is refused until it gets its row here. docs/authorization.md shows the same table, and
+ * {@code ApiAuthorizationMatrixTest} calls every endpoint as every group.
+ *
+ * <p>The first row whose method and path pattern match a request decides, so a literal path
+ * ({@code /api/returns/sla-escalations}) comes before the pattern that would also match it
+ * ({@code /api/returns/{returnId}}). {@code admin} (operations) may call everything.
+ */
+public final class ApiAuthorization {
+
+    // The groups of process.WorkGroups, named again here because the process ring depends on this one, not the other
+    // way round; ApiAuthorizationTest holds the two lists equal.
+    public static final String SUPPORT = "support";
+    public static final String WAREHOUSE = "warehouse";
+    public static final String QUALITY = "quality";
+    public static final String FINANCE = "finance";
+    public static final String MANAGER = "manager";
+    public static final String INVENTORY_CONTROL = "inventory-control";
+    public static final String ADMIN = "admin";
+
+    /** The groups in the order of the table's columns. */
+    public static final List<String> GROUPS =
+            List.of(SUPPORT, WAREHOUSE, QUALITY, FINANCE, MANAGER, INVENTORY_CONTROL, ADMIN);
+
+    private static final String[] EVERYONE = {SUPPORT, WAREHOUSE, QUALITY, FINANCE, MANAGER, INVENTORY_CONTROL};
+    private static final HttpMethod GET = HttpMethod.GET;
+    private static final HttpMethod POST = HttpMethod.POST;
+
+    /**
+     * The matrix. Managers read everything their teams read and write only where they decide: refund exceptions,
+     * reconciliation runs and their tasks; they do not change master data, record goods or create returns.
+     */
+    public static final List<Rule> RULES = List.of(
+            // Master data: everyone reads it; only admin changes it, because prices and costs move stock value.
+            allow(GET, "/api/products", EVERYONE),
+            allow(GET, "/api/products/{sku}", EVERYONE),
+            allow(POST, "/api/products"),
+            allow(GET, "/api/suppliers", EVERYONE),
+            allow(POST, "/api/suppliers"),
+            allow(GET, "/api/warehouses", EVERYONE),
+            allow(GET, "/api/warehouses/{code}", EVERYONE),
+            allow(POST, "/api/warehouses"),
+            allow(GET, "/api/channels", EVERYONE),
+            allow(POST, "/api/channels"),
+            // Orders come from the shop's feed; support keys in one the feed missed. Customers' personal data is
+            // for those who talk to them or pay them.
+            allow(POST, "/api/orders", SUPPORT),
+            allow(GET, "/api/customers/{id}", SUPPORT, FINANCE, MANAGER),
+            // Returns: support creates them, everyone who works on one reads it, the warehouse receives parcels.
+            allow(GET, "/api/returns/sla-escalations", MANAGER),
+            allow(POST, "/api/returns", SUPPORT),
+            allow(GET, "/api/returns/{returnId}", EVERYONE),
+            allow(POST, "/api/returns/{returnId}/parcel-events", WAREHOUSE),
+            allow(GET, "/api/warehouses/{warehouse}/expected-inbound", WAREHOUSE, MANAGER),
+            allow(POST, "/api/receipts", WAREHOUSE),
+            // Tasks: every work group has some; the task itself then says whose it is (candidate groups, four eyes).
+            allow(GET, "/api/tasks", EVERYONE),
+            allow(POST, "/api/tasks/{taskId}/complete", EVERYONE),
+            allow(GET, "/api/models", MANAGER),
+            // Money: finance reads the journal and approves refund exceptions; support asks for them.
+            allow(GET, "/api/refunds", SUPPORT, FINANCE, MANAGER),
+            // Without a batch number the file marks the payouts exported: a finance step, not a read.
+            allow(GET, "/api/refunds/settlement-file", FINANCE),
+            allow(GET, "/api/refunds/exceptions", SUPPORT, FINANCE, MANAGER),
+            allow(POST, "/api/refunds/exceptions", SUPPORT, FINANCE, MANAGER),
+            allow(POST, "/api/refunds/exceptions/{exceptionId}/approve", FINANCE, MANAGER),
+            allow(GET, "/api/accounting/entries", FINANCE, MANAGER),
+            allow(GET, "/api/supplier-claims", WAREHOUSE, FINANCE, MANAGER),
+            allow(POST, "/api/supplier-claims/{claimId}/ship", WAREHOUSE),
+            // Stock: the warehouse counts, inventory control reconciles and handles the breaks.
+            allow(GET, "/api/inventory/{sku}", EVERYONE),
+            allow(GET, "/api/refurbishments", WAREHOUSE, QUALITY, INVENTORY_CONTROL, MANAGER),
+            allow(POST, "/api/refurbishments/{jobId}/complete", WAREHOUSE, QUALITY),
+            allow(GET, "/api/replacements", SUPPORT, WAREHOUSE, MANAGER),
+            allow(POST, "/api/stock-counts", WAREHOUSE, INVENTORY_CONTROL),
+            allow(POST, "/api/channel-stock", INVENTORY_CONTROL),
+            allow(POST, "/api/reconciliation/runs", INVENTORY_CONTROL, FINANCE, MANAGER),
+            allow(GET, "/api/reconciliation/breaks", INVENTORY_CONTROL, FINANCE, MANAGER),
+            allow(GET, "/api/reconciliation/breaks/{breakId}", INVENTORY_CONTROL, FINANCE, MANAGER));
+
+    private ApiAuthorization() {
+    }
+
+    /** The row that decides a request with this method and path (the first that matches), if any. */
+    public static Optional<Rule> ruleFor(HttpMethod method, String path) {
+        PathContainer requestPath = PathContainer.parsePath(path);
+        return RULES.stream().filter(rule -> rule.method().equals(method) && rule.pattern().matches(requestPath))
+                .findFirst();
+    }
+
+    private static Rule allow(HttpMethod method, String pathPattern, String... groups) {
+        Set<String> allowed = new LinkedHashSet<>(List.of(groups));
+        allowed.add(ADMIN);
+        return new Rule(method, pathPattern, Set.copyOf(allowed));
+    }
+
+    /** One row of the matrix: requests with this method whose path matches the pattern are for these groups. */
+    public record Rule(HttpMethod method, String pathPattern, Set<String> groups) {
+
+        public boolean allows(String group) {
+            return groups.contains(group);
+        }
+
+        /** The groups in the order of the table's columns. */
+        public List<String> groupsInOrder() {
+            List<String> ordered = new ArrayList<>(GROUPS);
+            ordered.retainAll(groups);
+            return ordered;
+        }
+
+        RequestMatcher requestMatcher() {
+            return PathPatternRequestMatcher.withDefaults().matcher(method, pathPattern);
+        }
+
+        private PathPattern pattern() {
+            return PathPatternParser.defaultInstance.parse(pathPattern);
+        }
+    }
+}
