@@ -19,15 +19,16 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WorkspaceLocales implements WebMvcConfigurer {
 
-    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.forLanguageTag("es"));
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH,
+            Locale.forLanguageTag("es"));
 
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("returns-language");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
-            Locale asked = Locale.lookup(Locale.LanguageRange.parse(headerOrEnglish(request.getHeader("Accept-Language"))),
-                    LANGUAGES);
+            String acceptLanguage = headerOrEnglish(request.getHeader("Accept-Language"));
+            Locale asked = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
             return asked == null ? Locale.ENGLISH : asked;
         });
         return resolver;

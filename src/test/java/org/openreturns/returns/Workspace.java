@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,7 +34,9 @@ final class Workspace {
     Workspace(WebDriver browser, String baseUrl) {
         this.browser = browser;
         this.baseUrl = baseUrl;
+        // htmx replaces parts of the page: an element found a moment ago may be gone by the time it is read.
         this.wait = new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     void logIn(String user) {
@@ -56,9 +59,12 @@ final class Workspace {
 
     /** Types into a field as a person (or a keyboard-wedge scanner) does, ending with Enter. */
     void typeAndEnter(String fieldId, String text) {
-        WebElement field = browser.findElement(By.id(fieldId));
-        field.clear();
-        field.sendKeys(text, Keys.ENTER);
+        wait.until(driver -> {
+            WebElement field = driver.findElement(By.id(fieldId));
+            field.clear();
+            field.sendKeys(text, Keys.ENTER);
+            return true;
+        });
     }
 
     /** Clicks a link or a button that loads another page, and waits until it has replaced this one. */
