@@ -83,10 +83,11 @@ final class Workspace {
         return wait.until(driver -> driver.findElement(element)).getText();
     }
 
-    /** The text of each row of the table in the section, cells separated by " | ". */
+    /** The text of each row of the table in the section, cells (row headings too) separated by " | ". */
     List<String> rows(String sectionId) {
         return browser.findElements(By.cssSelector("#" + sectionId + " table tbody tr")).stream()
-                .map(row -> String.join(" | ", row.findElements(By.tagName("td")).stream().map(WebElement::getText)
+                .map(row -> String.join(" | ", row.findElements(By.cssSelector("th, td")).stream()
+                        .map(WebElement::getText)
                         .toList()))
                 .toList();
     }

@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The dashboards show a seeded period's figures, and those figures are the ledgers': the money refunded is what the
- * journal paid out, the value recovered is what the stock moves put back on the books. The period is today and the
- * warehouse the test's own, so other tests' returns in the shared database do not count.
+ * journal paid out, the value recovered is what the stock moves put back on the books. The period covers the test's
+ * orders and returns, and the warehouse is the test's own, so other tests' returns in the shared database do not count.
  */
 @ReturnsIntegrationTest
 class WorkspaceDashboardTest {
@@ -109,9 +109,11 @@ class WorkspaceDashboardTest {
         assertThat(paidOut).isEqualTo(1990);
         assertThat(putBack).isEqualTo(640).isEqualTo(restockedInJournal);
 
+        // The driver's orders were placed eight days ago; the period runs from before them to today.
         String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String from = LocalDate.now(ZoneOffset.UTC).minusDays(10).toString();
         workspace.logIn("finance1");
-        workspace.open("/app/dashboards?from=" + today + "&to=" + today + "&warehouse=" + driver.warehouse);
+        workspace.open("/app/dashboards?from=" + from + "&to=" + today + "&warehouse=" + driver.warehouse);
 
         assertThat(workspace.text(By.id("recovery"))).contains("32.2%")
                 .contains("€6.40 recovered of €19.90 refunded");
@@ -131,6 +133,6 @@ class WorkspaceDashboardTest {
 
         workspace.open("/app/finance/refunds");
         assertThat(workspace.heading()).as("a finance page finance opens").isEqualTo("Refunds held or failed");
-        workspace.open("/app/dashboards?from=" + today + "&to=" + today + "&warehouse=" + driver.warehouse);
+        workspace.open("/app/dashboards?from=" + from + "&to=" + today + "&warehouse=" + driver.warehouse);
     }
 }
