@@ -160,7 +160,7 @@ public class CatalogService {
     }
 
     @Transactional(readOnly = true)
-    List<Warehouse> warehouses() {
+    public List<Warehouse> warehouses() {
         return catalog.warehouses();
     }
 

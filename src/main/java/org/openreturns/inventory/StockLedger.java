@@ -328,6 +328,12 @@ public class StockLedger {
                 .divide(BigDecimal.valueOf(balance[0]), 0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
+    /** Every unit the return moved (received, quarantined, restocked, ...), oldest first. */
+    @Transactional(readOnly = true)
+    public List<StockMoveView> movesOfReturn(UUID returnId) {
+        return ledger.movesOf(ReferenceType.RETURN, returnId.toString());
+    }
+
     @Transactional(readOnly = true)
     public int availableToSell(String sku) {
         return availableToSell(onHand(sku));

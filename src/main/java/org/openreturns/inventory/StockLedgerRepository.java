@@ -227,4 +227,24 @@ class StockLedgerRepository {
                 .fetchOptional(row -> new long[] {row.value1(), row.value2()})
                 .orElse(new long[] {0, 0});
     }
+
+    /** The moves recorded for one reference (e.g. a return), in the order they were recorded. */
+    List<StockMoveView> movesOf(ReferenceType type, String referenceId) {
+        var from = LOCATION.as("from_location");
+        var to = LOCATION.as("to_location");
+        return db.select(STOCK_MOVE.ID, STOCK_MOVE.SKU, STOCK_MOVE.SERIAL, STOCK_MOVE.QUANTITY, from.WAREHOUSE_CODE,
+                        from.TYPE, to.WAREHOUSE_CODE, to.TYPE, STOCK_MOVE.REASON, STOCK_MOVE.REFERENCE_LINE,
+                        STOCK_MOVE.VALUE_MINOR, STOCK_MOVE.WRITE_DOWN_MINOR, STOCK_MOVE.CURRENCY, STOCK_MOVE.MOVED_BY,
+                        STOCK_MOVE.MOVED_AT)
+                .from(STOCK_MOVE)
+                .leftJoin(from).on(from.ID.eq(STOCK_MOVE.FROM_LOCATION_ID))
+                .leftJoin(to).on(to.ID.eq(STOCK_MOVE.TO_LOCATION_ID))
+                .where(STOCK_MOVE.REFERENCE_TYPE.eq(type.name())).and(STOCK_MOVE.REFERENCE_ID.eq(referenceId))
+                .orderBy(STOCK_MOVE.ID)
+                .fetch(row -> new StockMoveView(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                        row.value6() == null ? null : LocationType.valueOf(row.value6()), row.value7(),
+                        row.value8() == null ? null : LocationType.valueOf(row.value8()),
+                        MoveReason.valueOf(row.value9()), row.value10(), row.value11(), row.value12(),
+                        row.value13(), row.value14(), row.value15()));
+    }
 }

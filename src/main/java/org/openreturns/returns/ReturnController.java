@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.openreturns.system.NotFoundException;
+import org.openreturns.system.RuleViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,6 +36,23 @@ class ReturnController {
     @GetMapping("/sla-escalations")
     Map<SlaEscalations.Stage, Integer> slaEscalations() {
         return escalations.counts();
+    }
+
+    /**
+     * Returns that match every filter given, one page at a time: the query behind the workspace's returns list.
+     * A filter that cannot be read is refused with 422 naming it.
+     */
+    @GetMapping
+    ReturnPage search(@Parameter(description = "rma (part of the RMA number), order (order number), email (the "
+            + "customer's), status, channel, warehouse, reason, disposition, from and to (days of the request, "
+            + "2026-12-31, UTC), sort (" + "requestedAt, rmaNumber, status, statusChangedAt; -requestedAt for "
+            + "newest first, the default), page (from 0), size (1 to 500, default 25)")
+                      @RequestParam Map<String, String> parameters) {
+        ReturnSearch.Parsed parsed = ReturnSearch.parse(parameters);
+        if (!parsed.problems().isEmpty()) {
+            throw new RuleViolationException(parsed.problems());
+        }
+        return returnService.search(parsed.search());
     }
 
     @PostMapping

@@ -36,13 +36,13 @@ public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, Str
     public record Notification(UUID returnId, String type, String recipient, String message, OffsetDateTime sentAt) {
     }
 
-    /** A task waiting for a person, since {@code createdAt}. */
+    /** A task waiting for a person, since {@code createdAt}, in the process instance {@code processInstanceId}. */
     public record OpenTask(String id, String name, String elementId, String formId, List<String> candidateGroups,
-                           String assignee, Instant createdAt) {
+                           String assignee, Instant createdAt, Instant dueDate, String processInstanceId) {
 
         static OpenTask of(HumanTask task) {
             return new OpenTask(task.id(), task.name(), task.elementId(), task.formId(), task.candidateGroups(),
-                    task.assignee(), task.createdAt());
+                    task.assignee(), task.createdAt(), task.dueDate(), task.processInstanceId());
         }
     }
 }

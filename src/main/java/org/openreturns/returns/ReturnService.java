@@ -36,6 +36,7 @@ public class ReturnService {
     public static final String SYSTEM_ACTOR = "system";
 
     private final ReturnRepository returns;
+    private final ReturnSearchRepository search;
     private final OrderService orders;
     private final CatalogService catalog;
     private final ProcessRuntime processRuntime;
@@ -44,10 +45,11 @@ public class ReturnService {
     private final LineReasons lineReasons;
     private final Clock clock;
 
-    ReturnService(ReturnRepository returns, OrderService orders, CatalogService catalog,
+    ReturnService(ReturnRepository returns, ReturnSearchRepository search, OrderService orders, CatalogService catalog,
                   ProcessRuntime processRuntime, HumanTasks humanTasks, ApplicationEventPublisher events,
                   LineReasons lineReasons, Clock clock) {
         this.returns = returns;
+        this.search = search;
         this.orders = orders;
         this.catalog = catalog;
         this.processRuntime = processRuntime;
@@ -299,6 +301,21 @@ public class ReturnService {
     @Transactional(readOnly = true)
     public ReturnSummary summary(UUID returnId) {
         return returns.find(returnId).map(ReturnService::summary).orElseThrow(() -> unknown(returnId));
+    }
+
+    /** One page of the returns that match, in the order the search asks for. */
+    @Transactional(readOnly = true)
+    public ReturnPage search(ReturnSearch returnSearch) {
+        long total = search.count(returnSearch);
+        List<ReturnListing> items = search.find(returnSearch, (long) returnSearch.page() * returnSearch.size(),
+                returnSearch.size());
+        return new ReturnPage(items, total, returnSearch.page(), returnSearch.size());
+    }
+
+    /** Every return that matches, up to {@code limit}, whatever page the search is on: for an export. */
+    @Transactional(readOnly = true)
+    public List<ReturnListing> searchAll(ReturnSearch returnSearch, int limit) {
+        return search.find(returnSearch, 0, limit);
     }
 
     @Transactional(readOnly = true)
