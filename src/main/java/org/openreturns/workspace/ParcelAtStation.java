@@ -29,12 +29,12 @@ final class ParcelAtStation implements Serializable {
             for (int i = 0; i < items.size(); i++) {
                 ParcelScan.Item item = items.get(i);
                 if (item.sku().equals(sku) && item.serial() == null) {
-                    items.set(i, new ParcelScan.Item(sku, null, item.quantity() + 1));
+                    items.set(i, new ParcelScan.Item(sku, null, item.quantity() + 1, null));
                     return;
                 }
             }
         }
-        items.add(new ParcelScan.Item(sku, serial, 1));
+        items.add(new ParcelScan.Item(sku, serial, 1, null));
     }
 
     public String getRmaNumber() {
