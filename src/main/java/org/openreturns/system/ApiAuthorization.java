@@ -66,6 +66,7 @@ public final class ApiAuthorization {
             // Returns: support creates them, everyone who works on one reads it, the warehouse receives parcels.
             allow(GET, "/api/returns/sla-escalations", MANAGER),
             allow(POST, "/api/returns", SUPPORT),
+            allow(GET, "/api/returns", EVERYONE),
             allow(GET, "/api/returns/{returnId}", EVERYONE),
             allow(POST, "/api/returns/{returnId}/parcel-events", WAREHOUSE),
             allow(GET, "/api/warehouses/{warehouse}/expected-inbound", WAREHOUSE, MANAGER),
@@ -74,6 +75,13 @@ public final class ApiAuthorization {
             allow(GET, "/api/tasks", EVERYONE),
             allow(POST, "/api/tasks/{taskId}/complete", EVERYONE),
             allow(GET, "/api/models", MANAGER),
+            // AI assistance: staff ask the reason classifier; a manager decides when it learns from their labels.
+            allow(POST, "/api/ai/classify", EVERYONE),
+            allow(GET, "/api/ai/models", EVERYONE),
+            allow(POST, "/api/ai/models/reason/retrain", MANAGER),
+            allow(GET, "/api/insights/products", QUALITY, MANAGER),
+            allow(GET, "/api/forecast/returns", WAREHOUSE, MANAGER),
+            allow(GET, "/api/forecast/staffing", WAREHOUSE, MANAGER),
             // Money: finance reads the journal and approves refund exceptions; support asks for them.
             allow(GET, "/api/refunds", SUPPORT, FINANCE, MANAGER),
             // Without a batch number the file marks the payouts exported: a finance step, not a read.
@@ -93,7 +101,9 @@ public final class ApiAuthorization {
             allow(POST, "/api/channel-stock", INVENTORY_CONTROL),
             allow(POST, "/api/reconciliation/runs", INVENTORY_CONTROL, FINANCE, MANAGER),
             allow(GET, "/api/reconciliation/breaks", INVENTORY_CONTROL, FINANCE, MANAGER),
-            allow(GET, "/api/reconciliation/breaks/{breakId}", INVENTORY_CONTROL, FINANCE, MANAGER));
+            allow(GET, "/api/reconciliation/breaks/{breakId}", INVENTORY_CONTROL, FINANCE, MANAGER),
+            // Operations: a consistent copy of the embedded database.
+            allow(POST, "/api/backups"));
 
     private ApiAuthorization() {
     }
