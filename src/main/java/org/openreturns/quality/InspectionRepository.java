@@ -43,7 +43,8 @@ class InspectionRepository {
     List<LineInspection> ofReturn(UUID returnId) {
         return db.selectFrom(INSPECTION).where(INSPECTION.RETURN_ID.eq(returnId)).orderBy(INSPECTION.LINE_NO)
                 .fetch(row -> new LineInspection(row.getLineNo(), Grade.valueOf(row.getGrade()), row.getSkuMatches(),
-                        row.getSerialMatches(), row.getReasonConfirmed(), row.getInspectedBy()));
+                        row.getSerialMatches(), row.getReasonConfirmed(), row.getInspectedBy(),
+                        List.of(row.getEvidence())));
     }
 
     private static String blankToNull(String text) {

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.openreturns.accounting.Journal;
 import org.openreturns.inventory.StockLedger;
+import org.openreturns.quality.InspectionService;
 import org.openreturns.refunds.RefundService;
 import org.openreturns.returns.Disposition;
 import org.openreturns.returns.ReasonCode;
@@ -47,12 +48,15 @@ class ReturnPages {
     private final StockLedger stock;
     private final RefundService refunds;
     private final Journal journal;
+    private final InspectionService inspections;
 
-    ReturnPages(ReturnService returns, StockLedger stock, RefundService refunds, Journal journal) {
+    ReturnPages(ReturnService returns, StockLedger stock, RefundService refunds, Journal journal,
+                InspectionService inspections) {
         this.returns = returns;
         this.stock = stock;
         this.refunds = refunds;
         this.journal = journal;
+        this.inspections = inspections;
     }
 
     @GetMapping("/app")
@@ -107,6 +111,10 @@ class ReturnPages {
         model.addAttribute("details", details);
         model.addAttribute("moves", stock.movesOfReturn(details.returnId()));
         model.addAttribute("refunds", refunds.refundsOf(details.returnId()));
+        model.addAttribute("evidence", inspections.inspectionsOf(details.returnId()).stream()
+                .flatMap(inspection -> inspection.evidence().stream()
+                        .map(reference -> new Evidence(inspection.lineNo(), reference)))
+                .toList());
         if (PageAccess.FINANCE_PAGES.allows(viewer.getAuthorities())) {
             model.addAttribute("journal", journal.entriesOfReturn(details.returnId()));
         }
@@ -132,6 +140,24 @@ class ReturnPages {
             return UUID.fromString(key);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("rma", key + " is neither an RMA number (RMA-2026-000001) nor a return id");
+        }
+    }
+
+    /**
+     * A photo or document the inspector referred to. A web address is linked, and shown as a picture when it names an
+     * image file; anything else (a file name, a case number) is shown as written.
+     */
+    public record Evidence(int lineNo, String reference) {
+
+        private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)^https?://\\S+$");
+        private static final Pattern IMAGE_FILE = Pattern.compile("(?i)\\.(jpe?g|png|gif|webp)(\\?.*)?$");
+
+        public boolean link() {
+            return WEB_ADDRESS.matcher(reference).matches();
+        }
+
+        public boolean picture() {
+            return link() && IMAGE_FILE.matcher(reference).find();
         }
     }
 }

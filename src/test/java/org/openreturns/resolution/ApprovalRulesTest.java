@@ -19,7 +19,7 @@ class ApprovalRulesTest {
 
     private static final LifecyclePolicy POLICY = new LifecyclePolicy(Duration.ofHours(24), Duration.ofHours(48),
             Duration.ofHours(72), Period.ofDays(30), new BigDecimal("500"), new BigDecimal("1000"), 20);
-    private static final LineInspection PASSED = new LineInspection(1, Grade.A, true, null, true, "quality1");
+    private static final LineInspection PASSED = new LineInspection(1, Grade.A, true, null, true, "quality1", List.of());
 
     @Test
     void anOrdinaryLineThatPassedInspectionNeedsNoApproval() {
@@ -55,7 +55,7 @@ class ApprovalRulesTest {
 
     @Test
     void anSkuOrSerialThatIsNotWhatWasSoldNeedsApproval() {
-        LineInspection wrongItem = new LineInspection(1, Grade.B, false, false, true, "quality1");
+        LineInspection wrongItem = new LineInspection(1, Grade.B, false, false, true, "quality1", List.of());
 
         assertThat(ApprovalRules.lineReasons(line(1_000), wrongItem, product(false, null), "EUR", POLICY))
                 .containsExactly("line 1: the SKU returned is not the SKU sold",

@@ -98,6 +98,12 @@ final class Workspace {
                 .toList();
     }
 
+    /** The addresses of the pictures shown in the container. */
+    List<String> pictures(String containerSelector) {
+        return browser.findElements(By.cssSelector(containerSelector + " img")).stream()
+                .map(picture -> picture.getDomAttribute("src")).toList();
+    }
+
     List<String> links(String containerSelector) {
         return browser.findElements(By.cssSelector(containerSelector + " a")).stream().map(WebElement::getText)
                 .toList();

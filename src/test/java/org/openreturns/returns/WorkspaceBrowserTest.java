@@ -34,6 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ReturnsIntegrationTest
 class WorkspaceBrowserTest {
 
+    private static final String PHOTO = "https://photos.example.com/returns/front.jpg";
+
     static final Path SCREENSHOTS = Path.of("target", "workspace-pages");
 
     @LocalServerPort
@@ -98,6 +100,9 @@ class WorkspaceBrowserTest {
                 .startsWith("1 | FULL | €19.90 | €0.00 | €19.90 | Released | CN-"));
         assertThat(workspace.text(By.id("money"))).contains("Journal entries");
         assertThat(workspace.text(By.id("timeline"))).contains("LINE_INSPECTED").contains("by quality1");
+        assertThat(workspace.pictures("#evidence")).as("the inspector's photo")
+                .containsExactly(PHOTO);
+        assertThat(workspace.text(By.id("evidence"))).contains("Line 1").contains("CASE-77");
     }
 
     @Test
@@ -225,8 +230,9 @@ class WorkspaceBrowserTest {
         Map<String, Object> requested = driver.returnedAndScanned(orderId,
                 returning(1, 1, "CHANGED_MIND", "UNOPENED"), item(tshirt, null, 1));
         String returnId = (String) requested.get("returnId");
-        driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"),
-                inspection("A", true, true));
+        Map<String, Object> findings = inspection("A", true, true);
+        findings.put("evidence", PHOTO + "\nCASE-77");
+        driver.completed("quality1", driver.awaitTask("quality", returnId, "InspectReturn"), findings);
         driver.awaitStatus(returnId, "CLOSED");
         return (String) requested.get("rmaNumber");
     }
