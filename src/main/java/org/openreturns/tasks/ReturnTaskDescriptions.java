@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ import org.openreturns.returns.LifecyclePolicy;
 import org.openreturns.returns.ReturnDetails;
 import org.openreturns.returns.ReturnLineView;
 import org.openreturns.returns.ReturnService;
+import org.openreturns.returns.ReturnTransition;
 import org.openreturns.system.Money;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,11 +121,24 @@ class ReturnTaskDescriptions {
         String findings = details.timeline().stream()
                 .filter(event -> Set.of("LINE_INSPECTED", "DECIDED", "APPROVAL_REFUSED", "DISPUTE_RESOLVED")
                         .contains(event.type()))
-                .map(event -> event.at().toInstant().truncatedTo(ChronoUnit.MINUTES) + " " + event.type() + " by "
-                        + event.actor() + ": " + event.detail())
+                .map(event -> event.type() + " by " + event.actor() + ": " + event.detail())
                 .collect(Collectors.joining("\n"));
         variables.put(TaskVariables.FINDINGS, findings.isEmpty() ? "Nothing recorded" : findings);
+        variables.put(TaskVariables.REQUESTED_AT, instant(details.requestedAt()));
+        lastTimeOf(details, ReturnTransition.MARK_RECEIVED.eventType())
+                .ifPresent(at -> variables.put(TaskVariables.PARCEL_RECEIVED_AT, instant(at)));
+        lastTimeOf(details, "LINE_INSPECTED").ifPresent(at -> variables.put(TaskVariables.INSPECTED_AT, instant(at)));
         return variables;
+    }
+
+    private static Optional<OffsetDateTime> lastTimeOf(ReturnDetails details, String eventType) {
+        return details.timeline().stream().filter(event -> event.type().equals(eventType))
+                .map(ReturnDetails.TimelineEntry::at).max(Comparator.naturalOrder());
+    }
+
+    /** Whole seconds in UTC, the form of instant a read-only date-time field of a form reads. */
+    private static String instant(OffsetDateTime at) {
+        return at.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static List<ReturnLineView> inspected(ReturnDetails details) {

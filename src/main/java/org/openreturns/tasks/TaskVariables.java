@@ -25,6 +25,13 @@ final class TaskVariables {
     static final String CUSTOMER = "customer";
     static final String MONEY_AT_STAKE = "moneyAtStake";
     static final String FINDINGS = "findings";
+    /**
+     * Points in time the approval and dispute forms show as read-only date-time fields: ISO-8601 instants in UTC,
+     * which Tasklist shows in the reader's own time zone (a time written inside a text could not be).
+     */
+    static final String REQUESTED_AT = "requestedAt";
+    static final String PARCEL_RECEIVED_AT = "parcelReceivedAt";
+    static final String INSPECTED_AT = "inspectedAt";
 
     private TaskVariables() {
     }

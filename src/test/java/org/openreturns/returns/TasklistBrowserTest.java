@@ -153,11 +153,23 @@ class TasklistBrowserTest {
         tasklist.unclaim();
         tasklist.logOut();
 
+        // An approver in New York: the inspection's time shows in the browser's time zone, to the minute.
+        Instant inspectedAt = Instant.parse((String) processEngine.getTaskService().getVariable(approval,
+                "inspectedAt"));
+        ZonedDateTime inNewYork = inspectedAt.atZone(ZoneId.of("America/New_York"));
+        chromium.useTimeZone("America/New_York");
         tasklist.logIn("finance1");
         tasklist.openTask(approval);
         assertThat(tasklist.valueOf("Field_MoneyAtStake")).startsWith("649.00 EUR paid for the returned units");
         assertThat(tasklist.valueOf("Field_Customer")).startsWith("customer C-");
-        assertThat(tasklist.valueOf("Field_Findings")).contains("LINE_INSPECTED by admin").contains("photo-t1.jpg");
+        assertThat(tasklist.valueOf("Field_Findings")).contains("LINE_INSPECTED by admin").contains("photo-t1.jpg")
+                .as("no time in UTC inside the text").doesNotContainPattern("\\d{2}:\\d{2}");
+        assertThat(tasklist.dateTimeOf("Field_InspectedAt"))
+                .contains(inNewYork.format(DateTimeFormatter.ofPattern("HH:mm")))
+                .anySatisfy(date -> assertThat(date).contains(String.valueOf(inNewYork.getYear()))
+                        .contains(String.valueOf(inNewYork.getDayOfMonth())));
+        assertThat(tasklist.dateTimeOf("Field_RequestedAt")).isNotEmpty();
+        assertThat(tasklist.dateTimeOf("Field_ParcelReceivedAt")).isNotEmpty();
         assertThat(tasklist.valueOf("Field_ApprovalSummary")).contains("LINE_INSPECTED by admin");
         assertThat(tasklist.answersOf("Field_Approved")).containsExactly("Approve the disposition and refund",
                 "Refuse: put the return on hold for a manager");
@@ -250,7 +262,7 @@ class TasklistBrowserTest {
         assertThat(tasklist.dateTimeOf("Field_ReceivedAt"))
                 .contains(inKolkata.format(DateTimeFormatter.ofPattern("HH:mm")))
                 .anySatisfy(date -> assertThat(date).contains(String.valueOf(inKolkata.getYear()))
-                        .contains(inKolkata.format(DateTimeFormatter.ofPattern("dd"))))
+                        .contains(String.valueOf(inKolkata.getDayOfMonth())))
                 .noneSatisfy(shown -> assertThat(shown).containsPattern("\\d{2}:\\d{2}:\\d{2}"));
         tasklist.claim();
         assertThat(tasklist.shows("Field_ReturnId")).as("nothing to choose before linking is chosen").isFalse();
