@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -72,6 +73,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 List.of(new FieldProblem(exception.getParameterName(), "is required"))));
+    }
+
+    /** A path variable that is blank ({@code /api/returns/%20/parcel-events}) is the caller's mistake. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(@NonNull MissingPathVariableException exception,
+                                                               @NonNull HttpHeaders headers,
+                                                               @NonNull HttpStatusCode status,
+                                                               @NonNull WebRequest request) {
+        if (!exception.isMissingAfterConversion()) {
+            return super.handleMissingPathVariable(exception, headers, status, request);
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                List.of(new FieldProblem(exception.getVariableName(), "is required"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
