@@ -116,17 +116,31 @@ final class LifecycleDriver {
         return order(orderId, Map.of("id", customerId, "email", email, "tier", "STANDARD"), lines);
     }
 
+    /** A web order of a marketing campaign, delivered a few days ago; answers its order id. */
+    String orderInCampaign(String campaignCode, OrderLine... lines) {
+        String orderId = "WEB-" + UUID.randomUUID().toString().substring(0, 8);
+        return order(orderId, Map.of("id", "C-" + orderId, "email", "anna@example.com", "tier", "STANDARD"),
+                campaignCode, lines);
+    }
+
     private String order(String orderId, Map<String, Object> customer, OrderLine... lines) {
+        return order(orderId, customer, null, lines);
+    }
+
+    private String order(String orderId, Map<String, Object> customer, String campaignCode, OrderLine... lines) {
         List<Map<String, Object>> orderLines = new ArrayList<>();
         for (OrderLine line : lines) {
             orderLines.add(Map.of("lineNo", line.lineNo(), "sku", line.sku(), "quantity", line.quantity(),
                     "unitPrice", new BigDecimal(line.unitPrice()), "serials", line.serials()));
         }
         OffsetDateTime delivered = OffsetDateTime.now().minusDays(5);
-        created(api.post("support1", "/api/orders", Map.of("id", orderId, "channel", "WEB",
-                "customer", customer,
+        Map<String, Object> order = new HashMap<>(Map.of("id", orderId, "channel", "WEB", "customer", customer,
                 "placedAt", delivered.minusDays(3).toString(), "deliveredAt", delivered.toString(), "currency", "EUR",
-                "warehouse", warehouse, "lines", orderLines)));
+                "warehouse", warehouse, "lines", orderLines));
+        if (campaignCode != null) {
+            order.put("campaignCode", campaignCode);
+        }
+        created(api.post("support1", "/api/orders", order));
         return orderId;
     }
 

@@ -80,9 +80,9 @@ class WorkspaceDashboardTest {
     @Test
     void theDashboardShowsTheSeededPeriodsFiguresAndTheyAgreeWithStockMovesAndJournalLines() {
         String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
-        // Three T-shirts sold on two orders; one comes back, is restocked and refunded.
+        // Three T-shirts sold on two orders, the second in a campaign; one comes back, is restocked and refunded.
         driver.order("STANDARD", sold(1, tshirt, 1, "19.90"));
-        String orderId = driver.order("STANDARD", sold(1, tshirt, 2, "19.90"));
+        String orderId = driver.orderInCampaign("BLACK-FRIDAY-2026", sold(1, tshirt, 2, "19.90"));
         Map<String, Object> requested = driver.returnedAndScanned(orderId,
                 returning(1, 1, "SIZE_TOO_SMALL", "UNOPENED"), item(tshirt, null, 1));
         String returnId = (String) requested.get("returnId");
@@ -122,6 +122,9 @@ class WorkspaceDashboardTest {
         assertThat(workspace.rows("rates-reason")).containsExactly(
                 "Size too small | 3 | 1 | 33.3% | €59.70 | €19.90 | 33.3%");
         assertThat(workspace.rows("rates-channel")).containsExactly("WEB | 3 | 1 | 33.3% | €59.70 | €19.90 | 33.3%");
+        assertThat(workspace.rows("rates-campaign")).containsExactlyInAnyOrder(
+                "BLACK-FRIDAY-2026 | 2 | 1 | 50.0% | €39.80 | €19.90 | 50.0%",
+                "– | 1 | 0 | 0.0% | €19.90 | €0.00 | 0.0%");
         assertThat(workspace.text(By.id("dispositions"))).contains("Restock: 1");
         assertThat(workspace.text(By.id("quarantine"))).contains("€0.00").contains("no unit");
         assertThat(workspace.text(By.id("refund-cycle"))).contains("median");

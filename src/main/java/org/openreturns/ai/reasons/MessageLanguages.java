@@ -1,6 +1,8 @@
 package org.openreturns.ai.reasons;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -37,6 +39,15 @@ final class MessageLanguages {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot train the language detector", e);
         }
+    }
+
+    /** Reads a detector {@link #write} wrote. */
+    static MessageLanguages read(InputStream in) throws IOException {
+        return new MessageLanguages(new LanguageDetectorModel(in));
+    }
+
+    void write(OutputStream out) throws IOException {
+        model.serialize(out);
     }
 
     /** The most likely language of the message (en, de, fr or es). */

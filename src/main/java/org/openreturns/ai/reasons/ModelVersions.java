@@ -35,15 +35,19 @@ class ModelVersions {
         this.json = json;
     }
 
-    /** The active version of a model and the last labelled example it was trained on (null: none). */
-    record Active(String version, Long lastLabelId, double macroF1) {
+    /**
+     * The active version of a model, the last labelled example it was trained on (null: none) and the model as
+     * trained (null: not kept, see {@link #add}).
+     */
+    record Active(String version, Long lastLabelId, double macroF1, byte[] trainedModel) {
     }
 
     Optional<Active> active(String model) {
-        return db.select(AI_MODEL_VERSION.VERSION, AI_MODEL_VERSION.LAST_LABEL_ID, AI_MODEL_VERSION.MACRO_F1)
+        return db.select(AI_MODEL_VERSION.VERSION, AI_MODEL_VERSION.LAST_LABEL_ID, AI_MODEL_VERSION.MACRO_F1,
+                        AI_MODEL_VERSION.TRAINED_MODEL)
                 .from(AI_MODEL_VERSION)
                 .where(AI_MODEL_VERSION.MODEL.eq(model).and(AI_MODEL_VERSION.STATUS.eq("ACTIVE")))
-                .fetchOptional(row -> new Active(row.value1(), row.value2(), row.value3().doubleValue()));
+                .fetchOptional(row -> new Active(row.value1(), row.value2(), row.value3().doubleValue(), row.value4()));
     }
 
     List<ModelVersion> all() {
@@ -57,10 +61,14 @@ class ModelVersions {
         return db.fetchCount(AI_MODEL_VERSION, AI_MODEL_VERSION.MODEL.eq(model));
     }
 
-    /** Adds a version; an ACTIVE one retires the version that was active. */
+    /**
+     * Adds a version; an ACTIVE one retires the version that was active. {@code trainedModel} is the model as trained,
+     * kept so that a restart loads it; null when there is no need (the shipped version comes with the application, a
+     * rejected candidate is never used).
+     */
     @Transactional
     void add(String model, String version, String status, OffsetDateTime trainedAt, String trainedBy,
-             int trainingMessages, Long lastLabelId, ModelEvaluation evaluation) {
+             int trainingMessages, Long lastLabelId, ModelEvaluation evaluation, byte[] trainedModel) {
         if (status.equals("ACTIVE")) {
             db.update(AI_MODEL_VERSION).set(AI_MODEL_VERSION.STATUS, "RETIRED")
                     .where(AI_MODEL_VERSION.MODEL.eq(model).and(AI_MODEL_VERSION.STATUS.eq("ACTIVE")))
@@ -77,6 +85,7 @@ class ModelVersions {
                 .set(AI_MODEL_VERSION.MACRO_F1, score(evaluation.macroF1()))
                 .set(AI_MODEL_VERSION.ACCURACY, score(evaluation.accuracy()))
                 .set(AI_MODEL_VERSION.MACRO_F1_BY_LANGUAGE, JSONB.valueOf(write(evaluation.macroF1ByLanguage())))
+                .set(AI_MODEL_VERSION.TRAINED_MODEL, trainedModel)
                 .onConflictDoNothing()
                 .execute();
     }

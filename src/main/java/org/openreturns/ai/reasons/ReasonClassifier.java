@@ -19,13 +19,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Service;
 
 /**
- * The reason classifier the application uses: the active model version, trained in-process when the application
- * starts (on a thread of its own, while the rest of the application starts; the application is ready only once the
- * model is, and a step that classifies earlier waits for it), and retrained on request from the shipped set plus the labelled examples people left in reviews and inspections.
+ * The reason classifier the application uses: the active model version, loaded when the application starts (on a
+ * thread of its own, while the rest of the application starts; the application is ready only once the model is, and a
+ * step that classifies earlier waits for it), and retrained on request from the shipped set plus the labelled
+ * examples people left in reviews and inspections.
  *
- * <p>The shipped model is version {@value #SHIPPED_VERSION}. A retrained version is kept as the labelled examples it
- * was trained on (their ids up to {@code last_label_id}); since training is deterministic, it is rebuilt the same
- * at the next start.
+ * <p>The shipped model is version {@value #SHIPPED_VERSION}, trained when the application is built
+ * ({@link ShippedReasonModel}). A retrained version is stored as trained, with the labelled examples it was trained on
+ * (their ids up to {@code last_label_id}).
  */
 @Service
 public class ReasonClassifier implements ApplicationRunner {
@@ -65,7 +66,7 @@ public class ReasonClassifier implements ApplicationRunner {
                 LOG.info("Reason model {} ready in {} ms", model.model().version(),
                         (System.nanoTime() - start) / 1_000_000);
             } else {
-                LOG.error("Reason model could not be trained", failure);
+                LOG.error("Reason model could not be loaded or trained", failure);
             }
         });
     }
@@ -101,7 +102,7 @@ public class ReasonClassifier implements ApplicationRunner {
         boolean better = ModelVersions.rounded(evaluation.macroF1()) >= ModelVersions.rounded(current.macroF1());
         OffsetDateTime now = OffsetDateTime.now(clock);
         versions.add(MODEL, version, better ? "ACTIVE" : "REJECTED", now, requestedBy, training.size(), lastLabelId,
-                evaluation);
+                evaluation, better ? candidate.toBytes() : null);
         if (better) {
             active = CompletableFuture.completedFuture(new ActiveModel(candidate, evaluation.macroF1()));
         }
@@ -116,16 +117,32 @@ public class ReasonClassifier implements ApplicationRunner {
     /** The active version as stored, or the shipped one (scored and stored the first time). */
     private ActiveModel loadActive() {
         return versions.active(MODEL).map(stored -> {
+            if (stored.trainedModel() != null) {
+                return new ActiveModel(ReasonModel.fromBytes(stored.version(), stored.trainedModel()),
+                        stored.macroF1());
+            }
+            if (stored.version().equals(SHIPPED_VERSION)) {
+                return new ActiveModel(shipped(), stored.macroF1());
+            }
+            // A version retrained before models were kept: rebuilt from the same messages (training is deterministic).
             List<LineReasons.Label> labels = stored.lastLabelId() == null ? List.of()
                     : lineReasons.labelsUpTo(stored.lastLabelId());
             return new ActiveModel(ReasonModel.train(stored.version(), trainingSet(labels)), stored.macroF1());
         }).orElseGet(() -> {
-            List<LabelledMessage> training = ReasonDataSet.training();
-            ReasonModel shipped = ReasonModel.train(SHIPPED_VERSION, training);
+            ReasonModel shipped = shipped();
             ModelEvaluation evaluation = ModelEvaluation.of(shipped, heldOut);
             versions.add(MODEL, SHIPPED_VERSION, "ACTIVE", OffsetDateTime.now(clock), ReturnService.SYSTEM_ACTOR,
-                    training.size(), null, evaluation);
+                    ReasonDataSet.training().size(), null, evaluation, null);
             return new ActiveModel(shipped, evaluation.macroF1());
+        });
+    }
+
+    /** The shipped model as the build trained it, or trained now when this build has none for its data and code. */
+    private static ReasonModel shipped() {
+        return ShippedReasonModel.load(SHIPPED_VERSION).orElseGet(() -> {
+            LOG.warn("No shipped reason model built from this data and code ({}): training it now, which takes seconds;"
+                    + " a Maven build (process-classes) writes it", ShippedReasonModel.RESOURCE);
+            return ReasonModel.train(SHIPPED_VERSION, ReasonDataSet.training());
         });
     }
 

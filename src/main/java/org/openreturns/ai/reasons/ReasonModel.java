@@ -1,5 +1,9 @@
 package org.openreturns.ai.reasons;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -63,6 +67,40 @@ public final class ReasonModel {
             return new ReasonModel(version, MessageLanguages.train(messages), model);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot train reason model " + version, e);
+        }
+    }
+
+    /**
+     * The trained model as bytes, to keep instead of training it again: the language detector and the categorizer
+     * in OpenNLP's own format, each preceded by its length.
+     */
+    public byte[] toBytes() {
+        try {
+            ByteArrayOutputStream languageBytes = new ByteArrayOutputStream();
+            languages.write(languageBytes);
+            ByteArrayOutputStream categorizerBytes = new ByteArrayOutputStream();
+            model.serialize(categorizerBytes);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(languageBytes.size());
+                languageBytes.writeTo(out);
+                out.writeInt(categorizerBytes.size());
+                categorizerBytes.writeTo(out);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write reason model " + version, e);
+        }
+    }
+
+    /** A model {@link #toBytes()} wrote, under the version it was trained as. */
+    public static ReasonModel fromBytes(String version, byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            MessageLanguages languages = MessageLanguages.read(new ByteArrayInputStream(in.readNBytes(in.readInt())));
+            DoccatModel model = new DoccatModel(new ByteArrayInputStream(in.readNBytes(in.readInt())));
+            return new ReasonModel(version, languages, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read reason model " + version, e);
         }
     }
 

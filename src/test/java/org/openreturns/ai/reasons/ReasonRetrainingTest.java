@@ -1,11 +1,14 @@
 package org.openreturns.ai.reasons;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.openreturns.ApiClient.line;
 import static org.openreturns.ApiClient.newOrderId;
 import static org.openreturns.ApiClient.order;
+import static org.openreturns.db.Tables.AI_MODEL_VERSION;
 import static org.openreturns.db.Tables.REASON_LABEL;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.openreturns.ApiClient;
 import org.openreturns.ReturnsIntegrationTest;
+import org.openreturns.returns.LineReasons;
 import org.openreturns.returns.ReasonCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -33,6 +37,12 @@ class ReasonRetrainingTest {
     TestRestTemplate http;
     @Autowired
     DSLContext db;
+    @Autowired
+    ModelVersions versions;
+    @Autowired
+    LineReasons lineReasons;
+    @Autowired
+    Clock clock;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -48,6 +58,25 @@ class ReasonRetrainingTest {
         assertThat(candidate).containsEntry("trainedBy", "manager1")
                 .containsEntry("status", candidateF1 >= previousF1 ? "ACTIVE" : "REJECTED");
         String activeVersion = activeVersion(api);
+        assertThat(db.fetchExists(AI_MODEL_VERSION, AI_MODEL_VERSION.VERSION.eq(activeVersion)
+                .and(AI_MODEL_VERSION.TRAINED_MODEL.isNotNull())))
+                .as("a retrained version is kept as trained; the shipped one comes with the application")
+                .isEqualTo(!activeVersion.equals(ReasonClassifier.SHIPPED_VERSION));
+
+        // A restart loads the active version as stored and classifies exactly as before it.
+        ReasonClassifier restarted = new ReasonClassifier(versions, lineReasons, clock);
+        try {
+            restarted.run(null);
+            ReasonSuggestion afterRestart = restarted.classify("far too small", null);
+            Map<String, Object> beforeRestart = api.post("support1", "/api/ai/classify",
+                    Map.of("message", "far too small")).getBody();
+            assertThat(afterRestart.modelVersion()).isEqualTo(activeVersion);
+            assertThat(afterRestart.reasonCode().name()).isEqualTo(beforeRestart.get("reasonCode"));
+            assertThat(afterRestart.confidence())
+                    .isCloseTo(((Number) beforeRestart.get("confidence")).doubleValue(), within(0.001));
+        } finally {
+            restarted.stopTraining();
+        }
 
         // People "confirm" a hundred plain size complaints as better prices elsewhere: a worse model.
         poisonedLabels(api, 100);
