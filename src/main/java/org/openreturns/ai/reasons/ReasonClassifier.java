@@ -46,6 +46,9 @@ public class ReasonClassifier implements ApplicationRunner {
     });
     private final List<LabelledMessage> heldOut = ReasonDataSet.heldOut();
     private volatile CompletableFuture<ActiveModel> active;
+    /** The operator's embedding model, when switched on; blended into every active version. */
+    private volatile EmbeddingReasonModel embeddings;
+    private double embeddingWeight;
 
     /** A model in use and its held-out score, which a retrained candidate must at least match. */
     private record ActiveModel(ReasonModel model, double macroF1) {
@@ -56,12 +59,19 @@ public class ReasonClassifier implements ApplicationRunner {
                              double previousMacroF1) {
     }
 
-    ReasonClassifier(ModelVersions versions, LineReasons lineReasons, Clock clock) {
+    ReasonClassifier(ModelVersions versions, LineReasons lineReasons, Clock clock,
+                     ReasonClassificationSettings settings) {
         this.versions = versions;
         this.lineReasons = lineReasons;
         this.clock = clock;
         long start = System.nanoTime();
-        this.active = CompletableFuture.supplyAsync(this::loadActive, trainer).whenComplete((model, failure) -> {
+        this.active = CompletableFuture.supplyAsync(this::loadActive, trainer).thenApply(loaded -> {
+            if (!settings.embeddingModel().switchedOn()) {
+                return loaded;
+            }
+            embeddings = embeddingModel(settings.embeddingModel());
+            return new ActiveModel(blended(loaded.model()), loaded.macroF1());
+        }).whenComplete((model, failure) -> {
             if (failure == null) {
                 LOG.info("Reason model {} ready in {} ms", model.model().version(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -104,7 +114,7 @@ public class ReasonClassifier implements ApplicationRunner {
         versions.add(MODEL, version, better ? "ACTIVE" : "REJECTED", now, requestedBy, training.size(), lastLabelId,
                 evaluation, better ? candidate.toBytes() : null);
         if (better) {
-            active = CompletableFuture.completedFuture(new ActiveModel(candidate, evaluation.macroF1()));
+            active = CompletableFuture.completedFuture(new ActiveModel(blended(candidate), evaluation.macroF1()));
         }
         LOG.info("Reason model {} retrained by {} on {} messages ({} labelled examples): macro-F1 {} against {} of {}; {}",
                 version, requestedBy, training.size(), labels.size(), evaluation.macroF1(), current.macroF1(),
@@ -135,6 +145,27 @@ public class ReasonClassifier implements ApplicationRunner {
                     ReasonDataSet.training().size(), null, evaluation, null);
             return new ActiveModel(shipped, evaluation.macroF1());
         });
+    }
+
+    /**
+     * Loads the operator's embedding model and learns the reason codes' directions from the shipped training
+     * messages (seconds: each message goes through the model once).
+     */
+    private EmbeddingReasonModel embeddingModel(ReasonClassificationSettings.EmbeddingModel setting) {
+        long start = System.nanoTime();
+        EmbeddingReasonModel model = EmbeddingReasonModel.train("onnx:" + setting.modelFile().getFileName(),
+                EmbeddingReasonModel.load(setting.modelFile(), setting.tokenizerFile(), setting.pooling()),
+                ReasonDataSet.training());
+        embeddingWeight = setting.weight();
+        LOG.info("Embedding model {} switched on (weight {}), ready in {} ms", setting.path(), setting.weight(),
+                (System.nanoTime() - start) / 1_000_000);
+        return model;
+    }
+
+    /** The model with the operator's embedding model blended in, when it is switched on. */
+    private ReasonModel blended(ReasonModel model) {
+        EmbeddingReasonModel embeddingModel = embeddings;
+        return embeddingModel == null ? model : model.withEmbeddings(embeddingModel, embeddingWeight);
     }
 
     /** The shipped model as the build trained it, or trained now when this build has none for its data and code. */

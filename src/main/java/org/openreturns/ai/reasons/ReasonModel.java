@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
@@ -36,11 +37,29 @@ public final class ReasonModel {
     private final String version;
     private final MessageLanguages languages;
     private final DoccatModel model;
+    /** An operator's embedding model blended in, or null (the default). */
+    private final EmbeddingReasonModel embeddings;
+    private final double embeddingWeight;
 
     private ReasonModel(String version, MessageLanguages languages, DoccatModel model) {
+        this(version, languages, model, null, 0);
+    }
+
+    private ReasonModel(String version, MessageLanguages languages, DoccatModel model, EmbeddingReasonModel embeddings,
+                        double embeddingWeight) {
         this.version = version;
         this.languages = languages;
         this.model = model;
+        this.embeddings = embeddings;
+        this.embeddingWeight = embeddingWeight;
+    }
+
+    /**
+     * This model with an embedding model's probabilities blended in: {@code weight} of each code's probability comes
+     * from the embedding model, the rest from this one. The version names both, so a suggestion says what made it.
+     */
+    ReasonModel withEmbeddings(EmbeddingReasonModel embeddingModel, double weight) {
+        return new ReasonModel(version + "+" + embeddingModel.name(), languages, model, embeddingModel, weight);
     }
 
     public static ReasonModel train(String version, List<LabelledMessage> messages) {
@@ -118,9 +137,13 @@ public final class ReasonModel {
         String readAs = language == null ? languages.detect(message) : language;
         DocumentCategorizerME categorizer = new DocumentCategorizerME(model);
         double[] scores = categorizer.categorize(MessageFeatures.of(message, readAs));
+        Map<ReasonCode, Double> blended = embeddings == null ? Map.of() : embeddings.probabilities(message);
         List<ReasonSuggestion.Alternative> ranked = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
-            ranked.add(new ReasonSuggestion.Alternative(ReasonCode.valueOf(categorizer.getCategory(i)), scores[i]));
+            ReasonCode code = ReasonCode.valueOf(categorizer.getCategory(i));
+            double confidence = embeddings == null ? scores[i]
+                    : (1 - embeddingWeight) * scores[i] + embeddingWeight * blended.getOrDefault(code, 0.0);
+            ranked.add(new ReasonSuggestion.Alternative(code, confidence));
         }
         ranked.sort(Comparator.comparingDouble(ReasonSuggestion.Alternative::confidence).reversed());
         ReasonSuggestion.Alternative best = ranked.get(0);

@@ -43,6 +43,8 @@ class ReasonRetrainingTest {
     LineReasons lineReasons;
     @Autowired
     Clock clock;
+    @Autowired
+    ReasonClassificationSettings settings;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -64,7 +66,7 @@ class ReasonRetrainingTest {
                 .isEqualTo(!activeVersion.equals(ReasonClassifier.SHIPPED_VERSION));
 
         // A restart loads the active version as stored and classifies exactly as before it.
-        ReasonClassifier restarted = new ReasonClassifier(versions, lineReasons, clock);
+        ReasonClassifier restarted = new ReasonClassifier(versions, lineReasons, clock, settings);
         try {
             restarted.run(null);
             ReasonSuggestion afterRestart = restarted.classify("far too small", null);
