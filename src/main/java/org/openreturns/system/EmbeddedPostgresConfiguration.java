@@ -88,6 +88,7 @@ class EmbeddedPostgresConfiguration {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(properties.maximumPoolSize());
+        dataSource.setConnectionTimeout(properties.connectionTimeout().toMillis());
         return dataSource;
     }
 }

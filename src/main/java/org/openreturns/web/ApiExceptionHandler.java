@@ -1,5 +1,6 @@
 package org.openreturns.web;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -39,6 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException exception,
@@ -136,6 +140,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OutageException.class)
     ProblemDetail outage(OutageException exception) {
         return simple(HttpStatus.SERVICE_UNAVAILABLE, "A system we depend on is unavailable", exception.getMessage());
+    }
+
+    /**
+     * Every database connection was busy for the pool's whole connection timeout: the application is overloaded, not
+     * broken, so the client is told to come back shortly (503 with {@code Retry-After}) instead of getting a 500.
+     * Any other database failure stays a server error.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, org.springframework.dao.DataAccessException.class,
+            org.jooq.exception.DataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException exception) {
+        Throwable cause = exception;
+        while (cause != null && !(cause instanceof SQLTransientConnectionException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            throw exception;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .body(simple(HttpStatus.SERVICE_UNAVAILABLE, "Too busy",
+                        "Every database connection is in use; try again in " + RETRY_AFTER_SECONDS + " seconds"));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, List<FieldProblem> problems) {

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +34,7 @@ class LeftoverServerTest {
         assertThat(ProcessHandle.of(leftover)).as("its PostgreSQL outlived it").hasValueSatisfying(
                 process -> assertThat(process.isAlive()).isTrue());
 
-        EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(dataDirectory, 0, false, 2);
+        EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(dataDirectory, 0, false, 2, Duration.ofSeconds(30));
         try (EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration().embeddedPostgres(properties)) {
             try (var connection = postgres.getPostgresDatabase().getConnection();
                  var result = connection.createStatement().executeQuery("select count(*) from survivor")) {
