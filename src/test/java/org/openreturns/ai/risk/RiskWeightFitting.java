@@ -49,8 +49,11 @@ public final class RiskWeightFitting {
 
     public static void main(String[] args) {
         List<ScoredCustomer> customers = new ArrayList<>();
+        List<Integer> customersPerSeed = new ArrayList<>();
         for (long seed : FITTING_SEEDS) {
-            customers.addAll(new RiskHistoryGenerator(seed).generate(5_000, 40));
+            List<ScoredCustomer> ofSeed = new RiskHistoryGenerator(seed).generate(5_000, 40);
+            customers.addAll(ofSeed);
+            customersPerSeed.add(ofSeed.size());
         }
         printReturnRatePrior(customers);
 
@@ -78,7 +81,7 @@ public final class RiskWeightFitting {
             }
             scores[i] = Math.max(0, Math.min(100, Math.round(total)));
         }
-        printFit(scores, customers);
+        printFit(scores, customers, customersPerSeed);
     }
 
     private static double[] withIntercept(List<ReturnRiskScorer.Signal> signals) {
@@ -149,10 +152,11 @@ public final class RiskWeightFitting {
     }
 
     /** Precision@k and the false-positive rate at 80 of each fitting seed, and which kinds the top k holds. */
-    private static void printFit(double[] scores, List<ScoredCustomer> customers) {
+    private static void printFit(double[] scores, List<ScoredCustomer> customers, List<Integer> customersPerSeed) {
         int from = 0;
-        for (long seed : FITTING_SEEDS) {
-            int size = new RiskHistoryGenerator(seed).generate(5_000, 40).size();
+        for (int s = 0; s < FITTING_SEEDS.length; s++) {
+            long seed = FITTING_SEEDS[s];
+            int size = customersPerSeed.get(s);
             List<Integer> order = new ArrayList<>();
             for (int i = from; i < from + size; i++) {
                 order.add(i);
