@@ -1,0 +1,28 @@
+package org.openreturns.privacy;
+
+import jakarta.validation.Valid;
+import org.openreturns.system.Actor;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An administrator erases a customer's personal data on the customer's request (docs/operations.md). */
+@RestController
+@RequestMapping("/api/customers")
+class ErasureController {
+
+    private final CustomerErasure erasure;
+
+    ErasureController(CustomerErasure erasure) {
+        this.erasure = erasure;
+    }
+
+    @PostMapping("/{customerId}/erasure")
+    ErasureReport erase(@PathVariable String customerId, @Valid @RequestBody ErasureRequest request,
+                        Authentication caller) {
+        return erasure.erase(customerId, ErasureCause.REQUEST, request.reason().strip(), Actor.of(caller).userId());
+    }
+}
