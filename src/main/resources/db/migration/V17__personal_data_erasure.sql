@@ -5,6 +5,8 @@
 -- and the retention job erases the customer again once that data has aged too.
 alter table customer
     add column erased_at timestamptz;
+-- The retention job looks for customers whose row has not been written since before the retention period.
+create index customer_by_updated_at on customer (updated_at);
 
 -- Who erased whose personal data, when, why, and how many records of each kind the erasure changed. The customer id
 -- is kept as it is: it is the channel's pseudonymous key that the orders, refunds and ledgers refer to, and no

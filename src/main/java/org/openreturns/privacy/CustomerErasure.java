@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openreturns.db.tables.records.CustomerRecord;
 import org.openreturns.process.ProcessVariableErasure;
+import org.openreturns.receiving.UnexpectedParcelProcess;
 import org.openreturns.returns.ReturnProcess;
 import org.openreturns.returns.ReturnService;
 import org.openreturns.returns.ReturnStatus;
@@ -45,7 +46,8 @@ public class CustomerErasure {
 
     /** The kinds of records an erasure counts, in the order the report lists them. */
     public static final List<String> KINDS = List.of("customer", "shippingAddresses", "customerMessages",
-            "inspections", "timelineDetails", "notifications", "reasonLabels", "storedResponses", "processVariables");
+            "timelineDetails", "inspections", "notifications", "reasonLabels", "storedResponses", "processVariables",
+            "parcelProcessVariables");
 
     /**
      * Returns in these statuses are finished: nothing will read the customer's data of them again. A return in any
@@ -60,9 +62,18 @@ public class CustomerErasure {
      * name the customer), and the inspection form's evidence references and notes. "customer" and "findings" are the
      * case file's variables (tasks.TaskVariables).
      */
-    static final List<String> PERSONAL_PROCESS_VARIABLES = List.of(ReturnProcess.CUSTOMER_MESSAGE, "customer",
+    static final List<String> PERSONAL_RETURN_VARIABLES = List.of(ReturnProcess.CUSTOMER_MESSAGE, "customer",
             "findings", ReturnProcess.TASK_TITLE, ReturnProcess.ORDER_SUMMARY, ReturnProcess.RETURN_HISTORY,
             ReturnProcess.APPROVAL_SUMMARY, ReturnProcess.DISPUTE_SUMMARY, "notes", "evidence");
+
+    /**
+     * The variables of a parcel that arrived without a known RMA (bpmn/unexpected-parcel.bpmn) that copy personal data:
+     * the sender from the label, the candidate returns (which name their customers' e-mail addresses) and the
+     * warehouse's notes.
+     */
+    static final List<String> PERSONAL_PARCEL_VARIABLES = List.of(UnexpectedParcelProcess.PARCEL_SUMMARY,
+            UnexpectedParcelProcess.SENDER_EMAIL, UnexpectedParcelProcess.CANDIDATE_RETURNS,
+            UnexpectedParcelProcess.NOTES);
 
     /** The timeline entry of an inspection, whose detail copies the evidence references and the notes. */
     private static final String LINE_INSPECTED = "LINE_INSPECTED";
@@ -136,24 +147,26 @@ public class CustomerErasure {
             contactDetails.add(customer.getPhone());
         }
 
+        // Counted per kind, in the order of KINDS.
         Map<String, Integer> erased = new LinkedHashMap<>();
         erased.put("customer", repository.pseudonymiseCustomer(customerId, pseudonym, now) ? 1 : 0);
         erased.put("shippingAddresses", repository.dropShippingAddresses(customerId));
-        erased.put("customerMessages", returnIds.isEmpty() ? 0 : repository.eraseCustomerMessages(returnIds));
+        erased.put("customerMessages", repository.eraseCustomerMessages(returnIds));
         // The timeline copies the inspection's evidence and notes: erased there before they are gone from the rows.
-        erased.put("timelineDetails", returnIds.isEmpty() ? 0 : eraseInspectionsFromTimeline(returnIds));
-        erased.put("inspections", returnIds.isEmpty() ? 0 : repository.eraseInspectionEvidenceAndNotes(returnIds));
-        erased.put("notifications", returnIds.isEmpty() ? 0 : repository.eraseNotifications(returnIds, pseudonym));
-        erased.put("reasonLabels", returnIds.isEmpty() ? 0 : repository.deleteReasonLabels(returnIds));
+        erased.put("timelineDetails", eraseInspectionsFromTimeline(returnIds));
+        erased.put("inspections", repository.eraseInspectionEvidenceAndNotes(returnIds));
+        erased.put("notifications", repository.eraseNotifications(returnIds, pseudonym));
+        erased.put("reasonLabels", repository.deleteReasonLabels(returnIds));
         erased.put("storedResponses", contactDetails.isEmpty() ? 0
                 : repository.deleteStoredResponsesContaining(contactDetails));
-        erased.put("processVariables", processVariables.eraseVariables(rmaNumbers, PERSONAL_PROCESS_VARIABLES));
+        erased.put("processVariables", processVariables.eraseVariables(rmaNumbers, PERSONAL_RETURN_VARIABLES));
+        List<String> parcels = repository.parcelsOf(returnIds).stream().map(UnexpectedParcelProcess::businessKey)
+                .toList();
+        erased.put("parcelProcessVariables", processVariables.eraseVariables(parcels, PERSONAL_PARCEL_VARIABLES));
 
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        KINDS.forEach(kind -> counts.put(kind, erased.getOrDefault(kind, 0)));
-        long erasureId = repository.insertErasure(customerId, cause, reason, actor, now, write(counts));
-        log.info("Erased the personal data of customer {} ({}, by {}): {}", customerId, cause, actor, counts);
-        return new ErasureReport(erasureId, customerId, cause, reason, actor, now, rmaNumbers, counts);
+        long erasureId = repository.insertErasure(customerId, cause, reason, actor, now, write(erased));
+        log.info("Erased the personal data of customer {} ({}, by {}): {}", customerId, cause, actor, erased);
+        return new ErasureReport(erasureId, customerId, cause, reason, actor, now, rmaNumbers, erased);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.openreturns.db.Tables.CUSTOMER_NOTIFICATION;
 import static org.openreturns.db.Tables.ERASURE;
 import static org.openreturns.db.Tables.IDEMPOTENCY_KEY;
 import static org.openreturns.db.Tables.INSPECTION;
+import static org.openreturns.db.Tables.PARCEL_RECEIPT;
 import static org.openreturns.db.Tables.REASON_LABEL;
 import static org.openreturns.db.Tables.RETURN_EVENT;
 import static org.openreturns.db.Tables.RETURN_REQUEST;
@@ -69,6 +70,15 @@ class ErasureRepository {
                 .where(SALES_ORDER.CUSTOMER_ID.eq(customerId))
                 .orderBy(RETURN_REQUEST.RMA_NUMBER)
                 .fetch(row -> new CustomerReturn(row.value1(), row.value2(), row.value3(), row.value4()));
+    }
+
+    /**
+     * The parcels received for these returns, by their RMA number or linked by the warehouse: the process of a parcel
+     * that arrived without a known RMA copied its sender (name, e-mail, postcode) from the label.
+     */
+    List<Long> parcelsOf(Collection<UUID> returnIds) {
+        return db.select(PARCEL_RECEIPT.ID).from(PARCEL_RECEIPT).where(PARCEL_RECEIPT.RETURN_ID.in(returnIds))
+                .orderBy(PARCEL_RECEIPT.ID).fetch(PARCEL_RECEIPT.ID);
     }
 
     /** Replaces the e-mail with the pseudonym and drops the phone; answers whether either held personal data. */
@@ -180,13 +190,12 @@ class ErasureRepository {
      * no return in flight.
      */
     Optional<String> lockNextDueForRetention(OffsetDateTime cutoff, Collection<String> finishedStatuses) {
-        Condition returnOfCustomer = SALES_ORDER.CUSTOMER_ID.eq(CUSTOMER.ID);
         return db.select(CUSTOMER.ID).from(CUSTOMER)
                 .where(CUSTOMER.ERASED_AT.isNull().or(CUSTOMER.UPDATED_AT.gt(CUSTOMER.ERASED_AT)))
                 .and(CUSTOMER.UPDATED_AT.le(cutoff))
                 .andNotExists(selectOne().from(RETURN_REQUEST).join(SALES_ORDER)
                         .on(SALES_ORDER.ID.eq(RETURN_REQUEST.ORDER_ID))
-                        .where(returnOfCustomer)
+                        .where(SALES_ORDER.CUSTOMER_ID.eq(CUSTOMER.ID))
                         .and(RETURN_REQUEST.STATUS.notIn(finishedStatuses)
                                 .or(RETURN_REQUEST.STATUS_CHANGED_AT.gt(cutoff))))
                 .orderBy(CUSTOMER.UPDATED_AT)

@@ -45,6 +45,10 @@ import org.operaton.bpm.engine.history.HistoricDetail;
 import org.operaton.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -98,7 +102,15 @@ class CustomerErasureTest {
         String returnId = (String) requested.get("returnId");
         String rma = (String) requested.get("rmaNumber");
         driver.awaitStatus(returnId, "AUTHORIZED");
-        driver.scan(rma, item(bag, null, 1));
+        // The parcel arrives without its RMA, with the sender on the label; the warehouse links it to the return.
+        ResponseEntity<Map<String, Object>> scanned = api.post("warehouse1", "/api/receipts", Map.of(
+                "warehouse", driver.warehouse, "lines", List.of(item(bag, null, 1)),
+                "sender", Map.of("name", "Erin Example", "email", email, "postcode", "10115")));
+        assertThat(scanned.getStatusCode()).as(String.valueOf(scanned.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        long receiptId = ((Number) scanned.getBody().get("receiptId")).longValue();
+        driver.completed("warehouse1", driver.awaitTask("warehouse", "receiptId", receiptId, "HandleUnexpectedParcel"),
+                Map.of("parcelAction", "LINK", "returnId", rma));
+        String parcel = "parcel-" + receiptId;
         Map<String, Object> findings = inspection("A", true, true);
         findings.put("evidence", PHOTO);
         findings.put("notes", NOTES);
@@ -109,6 +121,8 @@ class CustomerErasureTest {
 
         assertThat(historicValues(rma)).as("the engine's history holds the customer's data before the erasure")
                 .anyMatch(value -> value.contains("Erin Example")).anyMatch(value -> value.contains(PHOTO));
+        assertThat(historicValues(parcel)).as("and the sender of the parcel")
+                .anyMatch(value -> value.contains("Sent by Erin Example, " + email));
         List<Object> recordsBefore = recordsThatMustStay(customerId, returnId);
         int breaksBefore = reconciliationBreaks();
 
@@ -123,6 +137,7 @@ class CustomerErasureTest {
                 .containsEntry("customerMessages", 1).containsEntry("inspections", 1)
                 .containsEntry("timelineDetails", 1).containsEntry("notifications", 2);
         assertThat(counts.get("processVariables")).isPositive();
+        assertThat(counts.get("parcelProcessVariables")).isPositive();
 
         String pseudonym = db.select(CUSTOMER.EMAIL).from(CUSTOMER).where(CUSTOMER.ID.eq(customerId))
                 .fetchOne(CUSTOMER.EMAIL);
@@ -157,8 +172,10 @@ class CustomerErasureTest {
             assertThat(timeline).as("timeline").noneMatch(detail -> detail != null && detail.contains(personal));
             assertThat(shown).as("the return as the API shows it").doesNotContain(personal);
             assertThat(historicValues(rma)).as("the engine's history").noneMatch(value -> value.contains(personal));
+            assertThat(historicValues(parcel)).as("the parcel's history").noneMatch(value -> value.contains(personal));
         }
         assertThat(historicValues(rma)).noneMatch(value -> value.contains("Erin Example"));
+        assertThat(historicValues(parcel)).noneMatch(value -> value.contains("Erin Example"));
 
         assertThat(recordsThatMustStay(customerId, returnId)).as("order, return, ledgers, refunds, credit notes")
                 .isEqualTo(recordsBefore);
@@ -232,6 +249,32 @@ class CustomerErasureTest {
                 + UUID.randomUUID() + "/erasure", Map.of("reason", "Customer asked"));
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(ApiClient.problemFields(unknown)).containsExactly("customerId");
+    }
+
+    @Test
+    void aRepeatedRequestWithTheSameIdempotencyKeyGetsTheFirstAnswerAndErasesOnce() {
+        String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
+        String customerId = "C-REPEAT-" + UUID.randomUUID().toString().substring(0, 8);
+        order(customerId, customerId.toLowerCase() + "@example.com", tshirt, "19.90");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", UUID.randomUUID().toString());
+        HttpEntity<Map<String, Object>> request = new HttpEntity<>(Map.of("reason", "Customer asked"), headers);
+
+        ParameterizedTypeReference<Map<String, Object>> json = new ParameterizedTypeReference<>() {
+        };
+        ResponseEntity<Map<String, Object>> first = http.withBasicAuth("admin", "demo")
+                .exchange("/api/customers/" + customerId + "/erasure", HttpMethod.POST, request, json);
+        ResponseEntity<Map<String, Object>> repeated = http.withBasicAuth("admin", "demo")
+                .exchange("/api/customers/" + customerId + "/erasure", HttpMethod.POST, request, json);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody().get("erased")).as("the order's address and the contact details")
+                .isEqualTo(Map.of("customer", 1, "shippingAddresses", 1, "customerMessages", 0, "inspections", 0,
+                        "timelineDetails", 0, "notifications", 0, "reasonLabels", 0, "storedResponses", 0,
+                        "processVariables", 0, "parcelProcessVariables", 0));
+        assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(repeated.getBody()).isEqualTo(first.getBody());
+        assertThat(db.fetchCount(ERASURE, ERASURE.CUSTOMER_ID.eq(customerId))).isEqualTo(1);
     }
 
     @Test
@@ -339,11 +382,11 @@ class CustomerErasureTest {
         return (Integer) run.getBody().get("breaksFound");
     }
 
-    /** Every value the engine's history holds for the return's process instances, current and earlier ones. */
-    private List<String> historicValues(String rma) {
+    /** Every value the engine's history holds for the process instances of a business key, current and earlier. */
+    private List<String> historicValues(String businessKey) {
         HistoryService history = processEngine.getHistoryService();
         List<String> values = new ArrayList<>();
-        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(rma).list().forEach(instance -> {
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().forEach(instance -> {
             history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
                     .forEach(variable -> values.add(String.valueOf(variable.getValue())));
             for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(instance.getId())
