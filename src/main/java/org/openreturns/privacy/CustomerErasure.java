@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -43,11 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerErasure {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerErasure.class);
-
-    /** The kinds of records an erasure counts, in the order the report lists them. */
-    public static final List<String> KINDS = List.of("customer", "shippingAddresses", "customerMessages",
-            "timelineDetails", "inspections", "notifications", "reasonLabels", "storedResponses", "processVariables",
-            "parcelProcessVariables");
 
     /**
      * Returns in these statuses are finished: nothing will read the customer's data of them again. A return in any
@@ -92,14 +88,14 @@ public class CustomerErasure {
     }
 
     /**
-     * Erases the customer's personal data now. Refused while a return of theirs is in flight: its process and the
+     * Erases the customer's personal data now, as they asked. Refused while a return of theirs is in flight: its process and the
      * people working on it still need the message and the evidence; erase once it is closed, rejected or expired.
      *
      * @throws NotFoundException when no customer has this id
      * @throws ConflictException naming the returns in flight
      */
     @Transactional
-    public ErasureReport erase(String customerId, ErasureCause cause, String reason, String actor) {
+    public ErasureReport eraseOnRequest(String customerId, String reason, String actor) {
         CustomerRecord customer = repository.lockCustomer(customerId).orElseThrow(() -> new NotFoundException(
                 "customerId", "No customer " + customerId + " is known"));
         List<ErasureRepository.CustomerReturn> returns = repository.returnsOf(customerId);
@@ -111,23 +107,34 @@ public class CustomerErasure {
                     + String.join(", ", inFlight) + ". Their personal data can be erased once these are closed,"
                     + " rejected or expired.");
         }
-        return eraseLocked(customer, returns, cause, reason, actor);
+        return eraseLocked(customer, returns, ErasureCause.REQUEST, reason, actor);
+    }
+
+    /** Up to {@code limit} customers whose personal data outlived the retention period: nothing newer than the cutoff. */
+    @Transactional(readOnly = true)
+    public List<String> dueForRetention(OffsetDateTime cutoff, int limit) {
+        return repository.dueForRetention(cutoff, finishedStatuses(), limit);
     }
 
     /**
-     * Erases the next customer whose personal data outlived the retention period (nothing of theirs is newer than
-     * the cutoff, no return in flight), in a transaction of its own; customers another node is erasing are skipped.
+     * Erases the customer's personal data if it is still due for retention, in a transaction of its own; a customer
+     * another node is erasing at this moment is skipped.
      *
-     * @return what was erased; empty when no customer is due
+     * @return what was erased; empty when the customer is not due (any more) or another node has them
      */
     @Transactional
-    public Optional<ErasureReport> eraseNextDueForRetention(OffsetDateTime cutoff, String retention) {
-        List<String> finished = FINISHED.stream().map(Enum::name).toList();
-        return repository.lockNextDueForRetention(cutoff, finished)
-                .flatMap(repository::lockCustomer)
-                .map(customer -> eraseLocked(customer, repository.returnsOf(customer.getId()), ErasureCause.RETENTION,
-                        "Nothing of the customer is newer than the retention period " + retention,
-                        ReturnService.SYSTEM_ACTOR));
+    public Optional<ErasureReport> eraseIfDueForRetention(String customerId, OffsetDateTime cutoff, Period retention) {
+        if (!repository.lockIfDueForRetention(customerId, cutoff, finishedStatuses())) {
+            return Optional.empty();
+        }
+        CustomerRecord customer = repository.lockCustomer(customerId).orElseThrow();
+        return Optional.of(eraseLocked(customer, repository.returnsOf(customerId), ErasureCause.RETENTION,
+                "Nothing of the customer is newer than the retention period " + retention,
+                ReturnService.SYSTEM_ACTOR));
+    }
+
+    private static List<String> finishedStatuses() {
+        return FINISHED.stream().map(Enum::name).toList();
     }
 
     private ErasureReport eraseLocked(CustomerRecord customer, List<ErasureRepository.CustomerReturn> returns,
@@ -147,7 +154,7 @@ public class CustomerErasure {
             contactDetails.add(customer.getPhone());
         }
 
-        // Counted per kind, in the order of KINDS.
+        // The records changed, per kind, in the order they are erased.
         Map<String, Integer> erased = new LinkedHashMap<>();
         erased.put("customer", repository.pseudonymiseCustomer(customerId, pseudonym, now) ? 1 : 0);
         erased.put("shippingAddresses", repository.dropShippingAddresses(customerId));
@@ -194,7 +201,7 @@ public class CustomerErasure {
         return rewritten;
     }
 
-    static String withoutEvidenceAndNotes(String detail, ErasureRepository.InspectionText inspection) {
+    private static String withoutEvidenceAndNotes(String detail, ErasureRepository.InspectionText inspection) {
         String result = detail;
         if (!inspection.evidence().isEmpty()) {
             result = result.replace(", evidence " + String.join(", ", inspection.evidence()),
@@ -212,7 +219,7 @@ public class CustomerErasure {
      * erasing again changes nothing, and telling nothing of the address it replaces. {@code .invalid} is reserved and
      * never delivers (RFC 2606).
      */
-    static String pseudonymousEmail(String customerId) {
+    private static String pseudonymousEmail(String customerId) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(customerId.getBytes(StandardCharsets.UTF_8));
             return "erased-" + HexFormat.of().formatHex(hash, 0, 6) + "@invalid";

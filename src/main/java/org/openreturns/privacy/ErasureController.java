@@ -23,6 +23,6 @@ class ErasureController {
     @PostMapping("/{customerId}/erasure")
     ErasureReport erase(@PathVariable String customerId, @Valid @RequestBody ErasureRequest request,
                         Authentication caller) {
-        return erasure.erase(customerId, ErasureCause.REQUEST, request.reason().strip(), Actor.of(caller).userId());
+        return erasure.eraseOnRequest(customerId, request.reason().strip(), Actor.of(caller).userId());
     }
 }

@@ -184,23 +184,33 @@ class ErasureRepository {
     }
 
     /**
-     * The next customer whose personal data has outlived the retention period, locked; customers other nodes are
-     * erasing right now are skipped. Due: personal data not erased since it last arrived (the customer row is written
-     * with every order of theirs), nothing of theirs newer than the cutoff (no order, no return status change) and
-     * no return in flight.
+     * Customers whose personal data has outlived the retention period, the longest unchanged first: personal data not
+     * erased since it last arrived (the customer row is written with every order of theirs), nothing of theirs newer
+     * than the cutoff (no order, no return status change) and no return in flight.
      */
-    Optional<String> lockNextDueForRetention(OffsetDateTime cutoff, Collection<String> finishedStatuses) {
+    List<String> dueForRetention(OffsetDateTime cutoff, Collection<String> finishedStatuses, int limit) {
+        return db.select(CUSTOMER.ID).from(CUSTOMER).where(dueForRetention(cutoff, finishedStatuses))
+                .orderBy(CUSTOMER.UPDATED_AT, CUSTOMER.ID).limit(limit).fetch(CUSTOMER.ID);
+    }
+
+    /**
+     * Locks the customer if they are still due for retention; false when they are not any more (erased meanwhile, a
+     * new order) or another node is erasing them right now (the lock is skipped, not waited for).
+     */
+    boolean lockIfDueForRetention(String customerId, OffsetDateTime cutoff, Collection<String> finishedStatuses) {
         return db.select(CUSTOMER.ID).from(CUSTOMER)
-                .where(CUSTOMER.ERASED_AT.isNull().or(CUSTOMER.UPDATED_AT.gt(CUSTOMER.ERASED_AT)))
+                .where(CUSTOMER.ID.eq(customerId)).and(dueForRetention(cutoff, finishedStatuses))
+                .forUpdate().skipLocked()
+                .fetchOptional().isPresent();
+    }
+
+    private static Condition dueForRetention(OffsetDateTime cutoff, Collection<String> finishedStatuses) {
+        return CUSTOMER.ERASED_AT.isNull().or(CUSTOMER.UPDATED_AT.gt(CUSTOMER.ERASED_AT))
                 .and(CUSTOMER.UPDATED_AT.le(cutoff))
                 .andNotExists(selectOne().from(RETURN_REQUEST).join(SALES_ORDER)
                         .on(SALES_ORDER.ID.eq(RETURN_REQUEST.ORDER_ID))
                         .where(SALES_ORDER.CUSTOMER_ID.eq(CUSTOMER.ID))
                         .and(RETURN_REQUEST.STATUS.notIn(finishedStatuses)
-                                .or(RETURN_REQUEST.STATUS_CHANGED_AT.gt(cutoff))))
-                .orderBy(CUSTOMER.UPDATED_AT)
-                .limit(1)
-                .forUpdate().of(CUSTOMER).skipLocked()
-                .fetchOptional(CUSTOMER.ID);
+                                .or(RETURN_REQUEST.STATUS_CHANGED_AT.gt(cutoff))));
     }
 }

@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -316,6 +320,34 @@ class CustomerErasureTest {
         assertThat(db.fetchCount(ERASURE, ERASURE.CUSTOMER_ID.eq(recentCustomer))).isZero();
 
         assertThat(retention.run()).as("an erased customer is not erased again").isZero();
+    }
+
+    @Test
+    void twoNodesRunningTheRetentionJobAtOnceEraseEachCustomerOnce() throws Exception {
+        String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String customerId = "C-IDLE-" + UUID.randomUUID().toString().substring(0, 8);
+            order(customerId, customerId.toLowerCase() + "@example.com", tshirt, "19.90");
+            customers.add(customerId);
+        }
+        // Customers with an order and no return, whose last order came four years ago.
+        db.update(CUSTOMER).set(CUSTOMER.UPDATED_AT, OffsetDateTime.now().minusYears(4))
+                .where(CUSTOMER.ID.in(customers)).execute();
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = nodes.submit(retention::run);
+            Future<Integer> second = nodes.submit(retention::run);
+            assertThat(first.get(1, TimeUnit.MINUTES) + second.get(1, TimeUnit.MINUTES))
+                    .isGreaterThanOrEqualTo(customers.size());
+        } finally {
+            nodes.shutdown();
+        }
+
+        for (String customerId : customers) {
+            assertThat(db.fetchCount(ERASURE, ERASURE.CUSTOMER_ID.eq(customerId))).as(customerId).isEqualTo(1);
+        }
     }
 
     /** A web order of one unit for the customer given, with a phone number and a shipping address. */
