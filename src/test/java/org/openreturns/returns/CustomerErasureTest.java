@@ -1,6 +1,7 @@
 package org.openreturns.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openreturns.db.Tables.CREDIT_NOTE;
 import static org.openreturns.db.Tables.CUSTOMER;
 import static org.openreturns.db.Tables.CUSTOMER_NOTIFICATION;
@@ -55,6 +56,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A customer's personal data erased on request and after the retention period (docs/operations.md, "Personal data:
@@ -82,6 +85,8 @@ class CustomerErasureTest {
     DSLContext db;
     @Autowired
     RetentionJob retention;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     LifecycleDriver driver;
     ApiClient api;
@@ -348,6 +353,41 @@ class CustomerErasureTest {
         for (String customerId : customers) {
             assertThat(db.fetchCount(ERASURE, ERASURE.CUSTOMER_ID.eq(customerId))).as(customerId).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theTimelineLetsAnErasureRewriteADetailAndNothingElse() {
+        String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
+        String customerId = "C-TIMELINE-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID returnId = UUID.fromString((String) requestReturn(order(customerId,
+                customerId.toLowerCase() + "@example.com", tshirt, "19.90"), MESSAGE).get("returnId"));
+        long eventId = db.select(DSL.min(RETURN_EVENT.ID)).from(RETURN_EVENT)
+                .where(RETURN_EVENT.RETURN_ID.eq(returnId)).fetchOne(0, Long.class);
+        TransactionTemplate erasure = new TransactionTemplate(transactions);
+
+        assertThatThrownBy(() -> db.update(RETURN_EVENT).set(RETURN_EVENT.DETAIL, "[erased]")
+                .where(RETURN_EVENT.ID.eq(eventId)).execute())
+                .as("outside an erasure").hasMessageContaining("return_event is append-only");
+        assertThatThrownBy(() -> erasure.executeWithoutResult(status -> {
+            declareErasure();
+            db.update(RETURN_EVENT).set(RETURN_EVENT.ACTOR, "someone else").where(RETURN_EVENT.ID.eq(eventId))
+                    .execute();
+        })).as("who acted stays, erasure or not").hasMessageContaining("return_event is append-only");
+        assertThatThrownBy(() -> erasure.executeWithoutResult(status -> {
+            declareErasure();
+            db.deleteFrom(RETURN_EVENT).where(RETURN_EVENT.ID.eq(eventId)).execute();
+        })).hasMessageContaining("return_event is append-only");
+
+        erasure.executeWithoutResult(status -> {
+            declareErasure();
+            db.update(RETURN_EVENT).set(RETURN_EVENT.DETAIL, "[erased]").where(RETURN_EVENT.ID.eq(eventId)).execute();
+        });
+        assertThat(db.select(RETURN_EVENT.DETAIL).from(RETURN_EVENT).where(RETURN_EVENT.ID.eq(eventId))
+                .fetchOne(RETURN_EVENT.DETAIL)).isEqualTo("[erased]");
+    }
+
+    private void declareErasure() {
+        db.fetch("select set_config('returns.erasure', 'on', true)");
     }
 
     /** A web order of one unit for the customer given, with a phone number and a shipping address. */
