@@ -110,6 +110,22 @@ public class CustomerErasure {
         return eraseLocked(customer, returns, ErasureCause.REQUEST, reason, actor);
     }
 
+    /**
+     * Erases the personal data of every customer with this e-mail address, as the person who wrote from it asked: all
+     * of them or, when one has a return in flight, none.
+     *
+     * @throws NotFoundException when no customer has this address
+     * @throws ConflictException naming the returns in flight
+     */
+    @Transactional
+    public List<ErasureReport> eraseOnRequestByEmail(String email, String reason, String actor) {
+        List<String> customerIds = repository.customersWithEmail(email);
+        if (customerIds.isEmpty()) {
+            throw new NotFoundException("email", "No customer has the e-mail address " + email);
+        }
+        return customerIds.stream().map(customerId -> eraseOnRequest(customerId, reason, actor)).toList();
+    }
+
     /** Up to {@code limit} customers whose personal data outlived the retention period: nothing newer than the cutoff. */
     @Transactional(readOnly = true)
     public List<String> dueForRetention(OffsetDateTime cutoff, int limit) {

@@ -63,6 +63,12 @@ class ErasureRepository {
         return customer;
     }
 
+    /** The customers with this e-mail address, in any case: several accounts may share one. */
+    List<String> customersWithEmail(String email) {
+        return db.select(CUSTOMER.ID).from(CUSTOMER).where(DSL.lower(CUSTOMER.EMAIL).eq(email.strip().toLowerCase()))
+                .orderBy(CUSTOMER.ID).fetch(CUSTOMER.ID);
+    }
+
     List<CustomerReturn> returnsOf(String customerId) {
         return db.select(RETURN_REQUEST.ID, RETURN_REQUEST.RMA_NUMBER, RETURN_REQUEST.STATUS,
                         RETURN_REQUEST.CUSTOMER_MESSAGE)

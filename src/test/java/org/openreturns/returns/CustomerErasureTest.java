@@ -261,6 +261,40 @@ class CustomerErasureTest {
     }
 
     @Test
+    void erasingByEMailAddressErasesEveryAccountWithIt() {
+        String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
+        String email = "shared-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String first = "C-SHARED-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "C-SHARED-" + UUID.randomUUID().toString().substring(0, 8);
+        order(first, email, tshirt, "19.90");
+        order(second, email.toUpperCase(), tshirt, "19.90");
+
+        ResponseEntity<List<Map<String, Object>>> erased = http.withBasicAuth("admin", "demo").exchange(
+                "/api/customers/erasure", HttpMethod.POST,
+                new HttpEntity<>(Map.of("email", email, "reason", "Request from " + email)),
+                new ParameterizedTypeReference<>() {
+                });
+
+        assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(erased.getBody()).extracting(report -> report.get("customerId"))
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(db.select(CUSTOMER.EMAIL).from(CUSTOMER).where(CUSTOMER.ID.in(first, second)).fetch(CUSTOMER.EMAIL))
+                .allSatisfy(address -> assertThat(address).matches("erased-[0-9a-f]{12}@invalid"));
+        assertThat(db.fetchCount(ERASURE, ERASURE.CUSTOMER_ID.in(first, second))).isEqualTo(2);
+
+        ResponseEntity<Map<String, Object>> unknown = api.post("admin", "/api/customers/erasure",
+                Map.of("email", email, "reason", "Asked again"));
+        assertThat(unknown.getStatusCode()).as("the address is gone").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(ApiClient.problemFields(unknown)).containsExactly("email");
+        ResponseEntity<Map<String, Object>> noAddress = api.post("admin", "/api/customers/erasure",
+                Map.of("email", "anna at example", "reason", "Customer asked"));
+        assertThat(noAddress.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ApiClient.problemFields(noAddress)).containsExactly("email");
+        assertThat(api.post("support1", "/api/customers/erasure", Map.of("email", email, "reason", "Customer asked"))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void aRepeatedRequestWithTheSameIdempotencyKeyGetsTheFirstAnswerAndErasesOnce() {
         String tshirt = driver.product("TSHIRT", "t-shirts", "6.40", "19.90", false, false);
         String customerId = "C-REPEAT-" + UUID.randomUUID().toString().substring(0, 8);

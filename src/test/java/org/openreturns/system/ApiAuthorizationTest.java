@@ -56,6 +56,7 @@ class ApiAuthorizationTest {
     @Test
     void onlyAdminErasesACustomersPersonalData() {
         assertThat(groups(POST, "/api/customers/C-1/erasure")).containsExactly(ADMIN);
+        assertThat(groups(POST, "/api/customers/erasure")).containsExactly(ADMIN);
     }
 
     @Test
