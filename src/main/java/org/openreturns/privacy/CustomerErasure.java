@@ -64,12 +64,11 @@ public class CustomerErasure {
 
     /**
      * The variables of a parcel that arrived without a known RMA (bpmn/unexpected-parcel.bpmn) that copy personal data:
-     * the sender from the label, the candidate returns (which name their customers' e-mail addresses) and the
-     * warehouse's notes.
+     * the sender from the label and the candidate returns (which name their customers' e-mail addresses). The
+     * warehouse's notes stay, as they do on the parcel's row: staff's words about the parcel.
      */
     static final List<String> PERSONAL_PARCEL_VARIABLES = List.of(UnexpectedParcelProcess.PARCEL_SUMMARY,
-            UnexpectedParcelProcess.SENDER_EMAIL, UnexpectedParcelProcess.CANDIDATE_RETURNS,
-            UnexpectedParcelProcess.NOTES);
+            UnexpectedParcelProcess.SENDER_EMAIL, UnexpectedParcelProcess.CANDIDATE_RETURNS);
 
     /** The timeline entry of an inspection, whose detail copies the evidence references and the notes. */
     private static final String LINE_INSPECTED = "LINE_INSPECTED";
