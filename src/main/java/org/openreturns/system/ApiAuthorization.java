@@ -63,6 +63,9 @@ public final class ApiAuthorization {
             // for those who talk to them or pay them.
             allow(POST, "/api/orders", SUPPORT),
             allow(GET, "/api/customers/{id}", SUPPORT, FINANCE, MANAGER),
+            // Erasing a customer's personal data cannot be undone: operations do it when support passes on the request.
+            allow(POST, "/api/customers/erasure"),
+            allow(POST, "/api/customers/{customerId}/erasure"),
             // Returns: support creates them, everyone who works on one reads it, the warehouse receives parcels.
             allow(GET, "/api/returns/sla-escalations", MANAGER),
             allow(POST, "/api/returns", SUPPORT),

@@ -54,6 +54,12 @@ class ApiAuthorizationTest {
     }
 
     @Test
+    void onlyAdminErasesACustomersPersonalData() {
+        assertThat(groups(POST, "/api/customers/C-1/erasure")).containsExactly(ADMIN);
+        assertThat(groups(POST, "/api/customers/erasure")).containsExactly(ADMIN);
+    }
+
+    @Test
     void supportCreatesReturns() {
         assertThat(groups(POST, "/api/returns")).containsExactlyInAnyOrder(SUPPORT, ADMIN);
     }

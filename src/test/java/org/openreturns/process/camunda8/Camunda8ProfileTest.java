@@ -18,6 +18,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import org.junit.jupiter.api.Test;
 import org.openreturns.process.HumanTasks;
 import org.openreturns.process.ProcessRuntime;
+import org.openreturns.process.ProcessVariableErasure;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,6 +60,7 @@ class Camunda8ProfileTest {
         assertThat(context.getBean(ProcessRuntime.class)).isInstanceOf(Camunda8ProcessRuntime.class);
         assertThat(context.getBean(HumanTasks.class)).isInstanceOf(Camunda8HumanTasks.class);
         assertThat(context.getBean(AuthenticationProvider.class)).isInstanceOf(Camunda8UserAuthentication.class);
+        assertThat(context.getBean(ProcessVariableErasure.class)).isInstanceOf(Camunda8VariableErasure.class);
     }
 
     @Test
