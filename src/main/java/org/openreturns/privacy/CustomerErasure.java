@@ -178,6 +178,7 @@ public class CustomerErasure {
         erased.put("timelineDetails", eraseInspectionsFromTimeline(returnIds));
         erased.put("inspections", repository.eraseInspectionEvidenceAndNotes(returnIds));
         erased.put("notifications", repository.eraseNotifications(returnIds, pseudonym));
+        erased.put("trainedReasonModels", repository.dropModelsTrainedOnReasonLabels(returnIds));
         erased.put("reasonLabels", repository.deleteReasonLabels(returnIds));
         erased.put("storedResponses", contactDetails.isEmpty() ? 0
                 : repository.deleteStoredResponsesContaining(contactDetails));

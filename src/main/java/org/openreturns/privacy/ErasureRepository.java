@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.openreturns.db.Tables.CUSTOMER;
 import static org.openreturns.db.Tables.CUSTOMER_NOTIFICATION;
 import static org.openreturns.db.Tables.ERASURE;
+import static org.openreturns.db.Tables.AI_MODEL_VERSION;
 import static org.openreturns.db.Tables.IDEMPOTENCY_KEY;
 import static org.openreturns.db.Tables.INSPECTION;
 import static org.openreturns.db.Tables.PARCEL_RECEIPT;
@@ -164,6 +165,23 @@ class ErasureRepository {
     /** The classifier's labelled examples quote the customer's message word for word: they go. */
     int deleteReasonLabels(Collection<UUID> returnIds) {
         return db.deleteFrom(REASON_LABEL).where(REASON_LABEL.RETURN_ID.in(returnIds)).execute();
+    }
+
+    /**
+     * A retrained reason model is stored as trained, and what it learnt from the customer's messages is in it: the
+     * stored model of every version trained on these labels is dropped, so the next start trains that version again
+     * from the labels that remain.
+     */
+    int dropModelsTrainedOnReasonLabels(Collection<UUID> returnIds) {
+        Long firstLabel = db.select(DSL.min(REASON_LABEL.ID)).from(REASON_LABEL)
+                .where(REASON_LABEL.RETURN_ID.in(returnIds)).fetchOne(0, Long.class);
+        if (firstLabel == null) {
+            return 0;
+        }
+        return db.update(AI_MODEL_VERSION).setNull(AI_MODEL_VERSION.TRAINED_MODEL)
+                .where(AI_MODEL_VERSION.LAST_LABEL_ID.ge(firstLabel))
+                .and(AI_MODEL_VERSION.TRAINED_MODEL.isNotNull())
+                .execute();
     }
 
     /** Stored first responses (Idempotency-Key) whose body contains one of these texts. */

@@ -9,6 +9,7 @@ import static org.openreturns.db.Tables.ERASURE;
 import static org.openreturns.db.Tables.INSPECTION;
 import static org.openreturns.db.Tables.JOURNAL_ENTRY;
 import static org.openreturns.db.Tables.JOURNAL_LINE;
+import static org.openreturns.db.Tables.AI_MODEL_VERSION;
 import static org.openreturns.db.Tables.REASON_LABEL;
 import static org.openreturns.db.Tables.RECONCILIATION_BREAK;
 import static org.openreturns.db.Tables.REFUND;
@@ -134,6 +135,12 @@ class CustomerErasureTest {
                 .anyMatch(value -> value.contains("Sent by Erin Example, " + email));
         List<Object> recordsBefore = recordsThatMustStay(customerId, returnId);
         int breaksBefore = reconciliationBreaks();
+        // A manager retrains the reason model, which then learns from this customer's message too.
+        Long firstLabel = db.select(DSL.min(REASON_LABEL.ID)).from(REASON_LABEL)
+                .where(REASON_LABEL.RETURN_ID.eq(UUID.fromString(returnId))).fetchOne(0, Long.class);
+        assertThat(firstLabel).as("the inspector's confirmed reason is a labelled example").isNotNull();
+        boolean retrainedModelActive = (Boolean) api.post("manager1", "/api/ai/models/reason/retrain", Map.of())
+                .getBody().get("activated");
 
         ResponseEntity<Map<String, Object>> erased = api.post("admin", "/api/customers/" + customerId + "/erasure",
                 Map.of("reason", "Customer asked by e-mail, ticket 4711"));
@@ -172,6 +179,11 @@ class CustomerErasureTest {
                     assertThat(notification.getMessage()).isEqualTo("[erased]");
                 });
         assertThat(db.fetchCount(REASON_LABEL, REASON_LABEL.RETURN_ID.eq(UUID.fromString(returnId)))).isZero();
+        assertThat(counts).containsEntry("trainedReasonModels", retrainedModelActive ? 1 : 0);
+        assertThat(db.fetchCount(AI_MODEL_VERSION, AI_MODEL_VERSION.LAST_LABEL_ID.ge(firstLabel)
+                .and(AI_MODEL_VERSION.TRAINED_MODEL.isNotNull())))
+                .as("no stored model keeps what it learnt from the erased messages; the next start retrains it")
+                .isZero();
         List<String> timeline = db.select(RETURN_EVENT.DETAIL).from(RETURN_EVENT)
                 .where(RETURN_EVENT.RETURN_ID.eq(UUID.fromString(returnId))).fetch(RETURN_EVENT.DETAIL);
         assertThat(timeline).as("the timeline keeps what happened").anyMatch(detail -> detail != null
@@ -312,9 +324,11 @@ class CustomerErasureTest {
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(first.getBody().get("erased")).as("the order's address and the contact details")
-                .isEqualTo(Map.of("customer", 1, "shippingAddresses", 1, "customerMessages", 0, "inspections", 0,
-                        "timelineDetails", 0, "notifications", 0, "reasonLabels", 0, "storedResponses", 0,
-                        "processVariables", 0, "parcelProcessVariables", 0));
+                .isEqualTo(Map.ofEntries(Map.entry("customer", 1), Map.entry("shippingAddresses", 1),
+                        Map.entry("customerMessages", 0), Map.entry("inspections", 0), Map.entry("timelineDetails", 0),
+                        Map.entry("notifications", 0), Map.entry("trainedReasonModels", 0),
+                        Map.entry("reasonLabels", 0), Map.entry("storedResponses", 0),
+                        Map.entry("processVariables", 0), Map.entry("parcelProcessVariables", 0)));
         assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(repeated.getBody()).isEqualTo(first.getBody());
         assertThat(db.fetchCount(ERASURE, ERASURE.CUSTOMER_ID.eq(customerId))).isEqualTo(1);
