@@ -68,13 +68,30 @@ public final class ApiClient {
         return "WEB-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * The e-mail address of a test customer: each has its own, as real customers do. Tests share one database, and
+     * the return-risk score links customers whose addresses share a pattern (the letters of the local part), so a
+     * shared address would make every test customer part of one large ring.
+     */
+    public static String emailOf(String customerId) {
+        StringBuilder letters = new StringBuilder();
+        for (char c : customerId.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (Character.isDigit(c)) {
+                letters.append((char) ('g' + (c - '0')));
+            } else if (Character.isLetter(c)) {
+                letters.append(c);
+            }
+        }
+        return "customer." + letters + "@example.com";
+    }
+
     /** A web order from WH-BER delivered five days ago, well inside the return window, with the lines given. */
     public static Map<String, Object> order(String orderId, Map<String, Object>... lines) {
         java.time.OffsetDateTime delivered = java.time.OffsetDateTime.now().minusDays(5);
         return Map.of(
                 "id", orderId,
                 "channel", "WEB",
-                "customer", Map.of("id", "C-" + orderId, "email", "anna@example.com", "tier", "STANDARD"),
+                "customer", Map.of("id", "C-" + orderId, "email", emailOf("C-" + orderId), "tier", "STANDARD"),
                 "placedAt", delivered.minusDays(3).toString(),
                 "deliveredAt", delivered.toString(),
                 "currency", "EUR",

@@ -107,7 +107,7 @@ final class LifecycleDriver {
     /** A web order delivered a few days ago to a customer of the tier given; answers its order id. */
     String order(String tier, OrderLine... lines) {
         String orderId = "WEB-" + UUID.randomUUID().toString().substring(0, 8);
-        return order(orderId, Map.of("id", "C-" + orderId, "email", "anna@example.com", "tier", tier), lines);
+        return order(orderId, Map.of("id", "C-" + orderId, "email", ApiClient.emailOf("C-" + orderId), "tier", tier), lines);
     }
 
     /** A web order delivered a few days ago to the customer given (id, email, tier); answers its order id. */
@@ -119,7 +119,7 @@ final class LifecycleDriver {
     /** A web order of a marketing campaign, delivered a few days ago; answers its order id. */
     String orderInCampaign(String campaignCode, OrderLine... lines) {
         String orderId = "WEB-" + UUID.randomUUID().toString().substring(0, 8);
-        return order(orderId, Map.of("id", "C-" + orderId, "email", "anna@example.com", "tier", "STANDARD"),
+        return order(orderId, Map.of("id", "C-" + orderId, "email", ApiClient.emailOf("C-" + orderId), "tier", "STANDARD"),
                 campaignCode, lines);
     }
 

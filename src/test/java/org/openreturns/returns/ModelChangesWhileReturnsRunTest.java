@@ -176,7 +176,7 @@ class ModelChangesWhileReturnsRunTest {
         OffsetDateTime delivered = OffsetDateTime.now().minusDays(20);
         ResponseEntity<Map<String, Object>> order = driver.api.post("support1", "/api/orders", Map.of(
                 "id", orderId, "channel", "WEB",
-                "customer", Map.of("id", "C-" + orderId, "email", "anna@example.com", "tier", "STANDARD"),
+                "customer", Map.of("id", "C-" + orderId, "email", ApiClient.emailOf("C-" + orderId), "tier", "STANDARD"),
                 "placedAt", delivered.minusDays(3).toString(), "deliveredAt", delivered.toString(),
                 "currency", "EUR", "warehouse", driver.warehouse,
                 "lines", List.of(Map.of("lineNo", 1, "sku", sku, "quantity", 1,
