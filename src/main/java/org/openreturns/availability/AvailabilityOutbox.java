@@ -33,25 +33,39 @@ public class AvailabilityOutbox {
     }
 
     /**
-     * Writes the SKUs' new available-to-sell for every channel that takes figures, in the caller's transaction: the
-     * figures exist exactly when the moves that changed them do. Nothing happens (one cheap query) when no channel has
-     * an availability endpoint.
+     * Locks the SKUs whose figures the caller's transaction is about to change, when any channel takes figures, and
+     * answers whether one does (when none does, this is one cheap query and nothing is locked or written later).
      *
      * <p>Two transactions moving the same SKU in different warehouses lock no common balance row, and each would
-     * compute the figure without the other's move. So the SKUs are locked first (advisory locks, in one global order,
-     * held until commit) and the figures computed afterwards: under read committed the later transaction then sees
-     * the earlier one's moves, and the figure with the higher sequence is always the truer one.
-     *
-     * @param availableToSell the ledger's own computation of the figure of a SKU
+     * compute the figure without the other's move. So the SKUs are locked (advisory locks held until commit, in one
+     * global order) before the ledger locks its balances, and the figures are computed after the moves: under read
+     * committed the later transaction then sees the earlier one's moves, and the figure with the higher sequence is
+     * always the truer one. Taking them before the balances, and sorted, keeps a transaction that records several
+     * batches (a resolution moves each line on its own, after checking all lines at once) from deadlocking with
+     * another doing the same in another warehouse.
      */
-    public void publish(Collection<String> skus, ToIntFunction<String> availableToSell) {
+    public boolean lockSkus(Collection<String> skus) {
         if (skus.isEmpty() || !db.fetchExists(SALES_CHANNEL, SALES_CHANNEL.AVAILABILITY_URL.isNotNull())) {
-            return;
+            return false;
         }
         // Sorted by lock key, not by SKU, so that two SKUs sharing a hash cannot be locked in opposite orders.
         Integer[] lockKeys = skus.stream().map(String::hashCode).distinct().sorted().toArray(Integer[]::new);
         db.resultQuery("select pg_advisory_xact_lock(?, key) from unnest(?::int[]) as key", SKU_LOCK_SPACE,
                 lockKeys).fetch();
+        return true;
+    }
+
+    /**
+     * Writes the SKUs' new available-to-sell for every channel that takes figures, in the caller's transaction: the
+     * figures exist exactly when the moves that changed them do. The SKUs are locked by {@link #lockSkus} in this
+     * transaction already.
+     *
+     * @param availableToSell the ledger's own computation of the figure of a SKU
+     */
+    public void publish(Collection<String> skus, ToIntFunction<String> availableToSell) {
+        if (skus.isEmpty()) {
+            return;
+        }
         String[] sorted = skus.stream().distinct().sorted().toArray(String[]::new);
         Integer[] figures = new Integer[sorted.length];
         for (int i = 0; i < sorted.length; i++) {

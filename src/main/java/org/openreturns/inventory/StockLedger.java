@@ -122,8 +122,11 @@ public class StockLedger {
         return List.copyOf(fresh.values());
     }
 
-    /** The moves checked and applied to the locked balances and serial places, not yet written. */
-    private record Plan(List<MoveRow> rows, Map<BalanceKey, Balance> balances) {
+    /**
+     * The moves checked and applied to the locked balances and serial places, not yet written; and the SKUs whose
+     * new available-to-sell goes to the channels (empty when no channel takes figures).
+     */
+    private record Plan(List<MoveRow> rows, Map<BalanceKey, Balance> balances, Set<String> skusToPublish) {
     }
 
     private Plan plan(List<StockMoveRequest> requests) {
@@ -132,6 +135,8 @@ public class StockLedger {
         for (StockMoveRequest request : requests) {
             check(request, products.get(request.sku()));
         }
+        Set<String> sellableChanged = skusWithSellableChange(requests);
+        Set<String> skusToPublish = availability.lockSkus(sellableChanged) ? sellableChanged : Set.of();
         Map<BalanceKey, Balance> balances = ledger.lockBalances(balanceKeys(requests, true),
                 balanceKeys(requests, false));
         Map<String, Map<String, Long>> serialPlaces = lockSerials(requests, products);
@@ -152,7 +157,7 @@ public class StockLedger {
             }
             rows.add(new MoveRow(request, products.get(request.sku()).currency(), value, writeDown, now));
         }
-        return new Plan(rows, balances);
+        return new Plan(rows, balances, skusToPublish);
     }
 
     private Map<String, RecordedMove> recordFresh(List<StockMoveRequest> requests) {
@@ -175,7 +180,7 @@ public class StockLedger {
                     new RecordedMove(moveId, request.idempotencyKey(), row.valueMinor(), row.writeDownMinor(), true));
         }
         entriesByPoster.forEach((poster, entries) -> journal.post(entries, poster));
-        availability.publish(skusWithSellableChange(requests), this::availableToSell);
+        availability.publish(plan.skusToPublish(), this::availableToSell);
         return recorded;
     }
 
