@@ -1,7 +1,6 @@
 package org.openreturns.availability;
 
 import org.openreturns.system.NotFoundException;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,9 +15,9 @@ class AvailabilityOutboxController {
         this.outbox = outbox;
     }
 
+    /** One statement: the counts and the channel's state are read together. */
     @GetMapping("/api/channels/{code}/availability-outbox")
-    @Transactional(readOnly = true)
-    public OutboxState state(@PathVariable String code) {
+    OutboxState state(@PathVariable String code) {
         return outbox.state(code).orElseThrow(() -> new NotFoundException("code", "No channel " + code + " is known"));
     }
 }
