@@ -201,7 +201,8 @@ class CatalogRepository {
 
     List<SalesChannel> channels() {
         return db.selectFrom(SALES_CHANNEL).orderBy(SALES_CHANNEL.CODE)
-                .fetch(row -> new SalesChannel(row.getCode(), row.getName()));
+                .fetch(row -> new SalesChannel(row.getCode(), row.getName(), row.getAvailabilityUrl(),
+                        row.getAvailabilityToken()));
     }
 
     /** Inserts the channel unless its code exists; answers whether it did. */
@@ -209,6 +210,8 @@ class CatalogRepository {
         return db.insertInto(SALES_CHANNEL)
                 .set(SALES_CHANNEL.CODE, channel.code())
                 .set(SALES_CHANNEL.NAME, channel.name())
+                .set(SALES_CHANNEL.AVAILABILITY_URL, channel.availabilityUrl())
+                .set(SALES_CHANNEL.AVAILABILITY_TOKEN, channel.availabilityToken())
                 .set(SALES_CHANNEL.CREATED_AT, now)
                 .set(SALES_CHANNEL.UPDATED_AT, now)
                 .set(SALES_CHANNEL.UPDATED_BY, actor)
@@ -219,10 +222,14 @@ class CatalogRepository {
     void updateChannelIfChanged(SalesChannel channel, OffsetDateTime now, String actor) {
         db.update(SALES_CHANNEL)
                 .set(SALES_CHANNEL.NAME, channel.name())
+                .set(SALES_CHANNEL.AVAILABILITY_URL, channel.availabilityUrl())
+                .set(SALES_CHANNEL.AVAILABILITY_TOKEN, channel.availabilityToken())
                 .set(SALES_CHANNEL.UPDATED_AT, now)
                 .set(SALES_CHANNEL.UPDATED_BY, actor)
                 .where(SALES_CHANNEL.CODE.eq(channel.code()))
-                .and(SALES_CHANNEL.NAME.isDistinctFrom(channel.name()))
+                .and(SALES_CHANNEL.NAME.isDistinctFrom(channel.name())
+                        .or(SALES_CHANNEL.AVAILABILITY_URL.isDistinctFrom(channel.availabilityUrl()))
+                        .or(SALES_CHANNEL.AVAILABILITY_TOKEN.isDistinctFrom(channel.availabilityToken())))
                 .execute();
     }
 }

@@ -21,6 +21,7 @@ import org.openreturns.accounting.Journal;
 import org.openreturns.accounting.JournalEntryDraft;
 import org.openreturns.accounting.PostingRules;
 import org.openreturns.accounting.StockMovement;
+import org.openreturns.availability.AvailabilityOutbox;
 import org.openreturns.catalog.LocationType;
 import org.openreturns.inventory.StockLedgerRepository.Balance;
 import org.openreturns.inventory.StockLedgerRepository.BalanceKey;
@@ -43,13 +44,15 @@ public class StockLedger {
 
     private final StockLedgerRepository ledger;
     private final Journal journal;
+    private final AvailabilityOutbox availability;
     private final Clock clock;
     /** Locations never change once created; new ones are read on first use. */
     private final Map<Long, LocationInfo> locations = new ConcurrentHashMap<>();
 
-    StockLedger(StockLedgerRepository ledger, Journal journal, Clock clock) {
+    StockLedger(StockLedgerRepository ledger, Journal journal, AvailabilityOutbox availability, Clock clock) {
         this.ledger = ledger;
         this.journal = journal;
+        this.availability = availability;
         this.clock = clock;
     }
 
@@ -119,8 +122,11 @@ public class StockLedger {
         return List.copyOf(fresh.values());
     }
 
-    /** The moves checked and applied to the locked balances and serial places, not yet written. */
-    private record Plan(List<MoveRow> rows, Map<BalanceKey, Balance> balances) {
+    /**
+     * The moves checked and applied to the locked balances and serial places, not yet written; and the SKUs whose
+     * new available-to-sell goes to the channels (empty when no channel takes figures).
+     */
+    private record Plan(List<MoveRow> rows, Map<BalanceKey, Balance> balances, Set<String> skusToPublish) {
     }
 
     private Plan plan(List<StockMoveRequest> requests) {
@@ -129,6 +135,8 @@ public class StockLedger {
         for (StockMoveRequest request : requests) {
             check(request, products.get(request.sku()));
         }
+        Set<String> sellableChanged = skusWithSellableChange(requests);
+        Set<String> skusToPublish = availability.lockSkus(sellableChanged) ? sellableChanged : Set.of();
         Map<BalanceKey, Balance> balances = ledger.lockBalances(balanceKeys(requests, true),
                 balanceKeys(requests, false));
         Map<String, Map<String, Long>> serialPlaces = lockSerials(requests, products);
@@ -149,7 +157,7 @@ public class StockLedger {
             }
             rows.add(new MoveRow(request, products.get(request.sku()).currency(), value, writeDown, now));
         }
-        return new Plan(rows, balances);
+        return new Plan(rows, balances, skusToPublish);
     }
 
     private Map<String, RecordedMove> recordFresh(List<StockMoveRequest> requests) {
@@ -172,7 +180,24 @@ public class StockLedger {
                     new RecordedMove(moveId, request.idempotencyKey(), row.valueMinor(), row.writeDownMinor(), true));
         }
         entriesByPoster.forEach((poster, entries) -> journal.post(entries, poster));
+        availability.publish(plan.skusToPublish(), this::availableToSell);
         return recorded;
+    }
+
+    /** The SKUs whose sellable stock the moves change: their available-to-sell goes to the channels. */
+    private Set<String> skusWithSellableChange(List<StockMoveRequest> requests) {
+        Set<String> skus = new HashSet<>();
+        for (StockMoveRequest request : requests) {
+            if (isSellable(request.fromLocationId()) || isSellable(request.toLocationId())) {
+                skus.add(request.sku());
+            }
+        }
+        return skus;
+    }
+
+    private boolean isSellable(Long locationId) {
+        LocationInfo location = location(locationId);
+        return location != null && location.type() == LocationType.SELLABLE;
     }
 
     private void check(StockMoveRequest request, ProductInfo product) {

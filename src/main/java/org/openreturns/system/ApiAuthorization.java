@@ -59,6 +59,8 @@ public final class ApiAuthorization {
             allow(POST, "/api/warehouses"),
             allow(GET, "/api/channels", EVERYONE),
             allow(POST, "/api/channels"),
+            // Whether the channels are told the stock available to sell: those who answer for stock, and managers.
+            allow(GET, "/api/channels/{code}/availability-outbox", MANAGER, INVENTORY_CONTROL),
             // Orders come from the shop's feed; support keys in one the feed missed. Customers' personal data is
             // for those who talk to them or pay them.
             allow(POST, "/api/orders", SUPPORT),
