@@ -65,6 +65,14 @@ public class OrderService {
 
     /** The order a return names by its order id; {@code channel} picks one when two channels use the same id. */
     public SalesOrder orderForReturn(String orderNumber, String channel, boolean lockForUpdate) {
+        return order(orderNumber, channel, lockForUpdate);
+    }
+
+    /**
+     * The order of this channel's order id; {@code channel} may be left out unless two channels use the same id
+     * (422 on field {@code channel} then, 404 on {@code orderId} when there is none).
+     */
+    public SalesOrder order(String orderNumber, String channel, boolean lockForUpdate) {
         List<SalesOrder> candidates = orders.findByNumber(orderNumber, lockForUpdate).stream()
                 .filter(order -> channel == null || order.channel().equals(channel)).toList();
         if (candidates.isEmpty()) {

@@ -62,6 +62,9 @@ public final class ApiAuthorization {
             // Orders come from the shop's feed; support keys in one the feed missed. Customers' personal data is
             // for those who talk to them or pay them.
             allow(POST, "/api/orders", SUPPORT),
+            // Shipments come from the warehouse, or from a channel's fulfilment events through the shop's feed.
+            allow(GET, "/api/orders/{orderId}", SUPPORT, WAREHOUSE, FINANCE, MANAGER, INVENTORY_CONTROL),
+            allow(POST, "/api/orders/{orderId}/shipments", SUPPORT, WAREHOUSE),
             allow(GET, "/api/customers/{id}", SUPPORT, FINANCE, MANAGER),
             // Returns: support creates them, everyone who works on one reads it, the warehouse receives parcels.
             allow(GET, "/api/returns/sla-escalations", MANAGER),
