@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +85,12 @@ public class OrderService {
                     + candidates.stream().map(SalesOrder::channel).toList() + "; name the channel");
         }
         return candidates.get(0);
+    }
+
+    /** What was shipped and cancelled of each line of the order; lines without either are missing. */
+    @Transactional(readOnly = true)
+    Map<Integer, LineFulfilment> fulfilment(long orderId) {
+        return orders.fulfilment(orderId);
     }
 
     public Optional<SalesOrder> findById(long orderId) {

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records the shipments of sales orders: each shipped unit leaves the warehouse's SELLABLE stock for its (virtual)
  * CUSTOMER place in the stock ledger, which posts it as cost of goods sold at the moving average cost. A serial
- * shipped this way is off the books afterwards, where a later return of it is received from.
+ * shipped this way is off the books afterwards, where a later return of it is received from. What a line has left to
+ * ship (ordered minus shipped minus cancelled) is what it reserves of sellable stock until then.
  */
 @Service
 public class OrderShipments {
@@ -96,12 +97,6 @@ public class OrderShipments {
         return new Shipped(order, stored, costByLine(stored), true);
     }
 
-    /** Units shipped so far per line of the order. */
-    @Transactional(readOnly = true)
-    public Map<Integer, Integer> shippedByLine(long orderId) {
-        return shipments.shippedByLine(orderId);
-    }
-
     private Shipped replay(SalesOrder order, Shipment stored, String warehouse, ShipmentRequest resent) {
         List<String> differences = new ArrayList<>();
         if (stored.orderId() != order.id()) {
@@ -147,7 +142,7 @@ public class OrderShipments {
     /** The rules of the order: known lines, each once, no more than is left to ship, serials as sold. */
     private List<FieldProblem> check(SalesOrder order, ShipmentRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        Map<Integer, Integer> shipped = shipments.shippedByLine(order.id());
+        Map<Integer, LineFulfilment> fulfilment = orders.fulfilment(order.id());
         Map<Integer, Set<String>> shippedSerials = shipments.shippedSerialsByLine(order.id());
         Set<Integer> lineNumbers = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
@@ -163,11 +158,12 @@ public class OrderShipments {
                         + line.lineNo()));
                 continue;
             }
-            int left = ordered.get().quantity() - shipped.getOrDefault(line.lineNo(), 0);
+            LineFulfilment done = fulfilment.getOrDefault(line.lineNo(), LineFulfilment.NONE);
+            int left = done.open(ordered.get());
             if (line.quantity() > left) {
                 problems.add(new FieldProblem(field + ".quantity", "is more than the " + left + " unit(s) of line "
                         + line.lineNo() + " left to ship (" + ordered.get().quantity() + " ordered, "
-                        + shipped.getOrDefault(line.lineNo(), 0) + " shipped)"));
+                        + done.shipped() + " shipped, " + done.cancelled() + " cancelled)"));
             }
             problems.addAll(checkSerials(field, ordered.get(), line,
                     shippedSerials.getOrDefault(line.lineNo(), Set.of())));

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -59,16 +58,6 @@ class ShipmentRepository {
                     .execute();
         }
         return true;
-    }
-
-    /** Units shipped so far per line of the order. */
-    Map<Integer, Integer> shippedByLine(long orderId) {
-        Map<Integer, Integer> shipped = new HashMap<>();
-        db.select(ORDER_SHIPMENT_LINE.LINE_NO, DSL.sum(ORDER_SHIPMENT_LINE.QUANTITY))
-                .from(ORDER_SHIPMENT_LINE).where(ORDER_SHIPMENT_LINE.ORDER_ID.eq(orderId))
-                .groupBy(ORDER_SHIPMENT_LINE.LINE_NO)
-                .forEach(row -> shipped.put(row.value1(), row.value2().intValue()));
-        return shipped;
     }
 
     /** Serials shipped so far per line of the order. */

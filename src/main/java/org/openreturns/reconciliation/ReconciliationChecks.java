@@ -243,7 +243,10 @@ class ReconciliationChecks {
         return findings;
     }
 
-    /** Check 6: no channel shows more of a SKU than is available to sell across the warehouses. */
+    /**
+     * Check 6: no channel shows more of a SKU than is available to sell across the warehouses (sellable stock less
+     * what open orders reserve, as {@code StockLedger.availableToSell}).
+     */
     List<Finding> channelStockAgainstAvailable() {
         List<Finding> findings = new ArrayList<>();
         for (Record row : db.resultQuery("""
@@ -253,8 +256,11 @@ class ReconciliationChecks {
                     order by r.channel, l.sku, r.reported_at desc, r.id desc
                 )
                 select reported.channel, reported.sku, reported.quantity as reported,
-                       coalesce((select sum(b.quantity) from stock_balance b join location loc on loc.id = b.location_id
-                                 where b.sku = reported.sku and loc.type = 'SELLABLE'), 0) as available
+                       greatest(coalesce((select sum(b.quantity) from stock_balance b
+                                          join location loc on loc.id = b.location_id
+                                          where b.sku = reported.sku and loc.type = 'SELLABLE'), 0)
+                                - (select coalesce(sum(f.reserved), 0) from order_line_fulfilment f
+                                   where f.sku = reported.sku), 0) as available
                 from reported
                 """).fetch()) {
             long reported = row.get("reported", Long.class);

@@ -65,6 +65,7 @@ public final class ApiAuthorization {
             // Shipments come from the warehouse, or from a channel's fulfilment events through the shop's feed.
             allow(GET, "/api/orders/{orderId}", SUPPORT, WAREHOUSE, FINANCE, MANAGER, INVENTORY_CONTROL),
             allow(POST, "/api/orders/{orderId}/shipments", SUPPORT, WAREHOUSE),
+            allow(POST, "/api/orders/{orderId}/cancellations", SUPPORT),
             allow(GET, "/api/customers/{id}", SUPPORT, FINANCE, MANAGER),
             // Returns: support creates them, everyone who works on one reads it, the warehouse receives parcels.
             allow(GET, "/api/returns/sla-escalations", MANAGER),

@@ -5,6 +5,7 @@ import static org.openreturns.db.Tables.CARRIER_EVENT;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_REPORT;
 import static org.openreturns.db.Tables.CUSTOMER;
 import static org.openreturns.db.Tables.IDEMPOTENCY_KEY;
+import static org.openreturns.db.Tables.ORDER_CANCELLATION;
 import static org.openreturns.db.Tables.ORDER_SHIPMENT;
 import static org.openreturns.db.Tables.PARCEL_RECEIPT;
 import static org.openreturns.db.Tables.PRODUCT;
@@ -62,7 +63,7 @@ class ApiBadInputPropertiesTest {
     /** The tables that API requests write into directly (background steps of other tests' returns write elsewhere). */
     private static final List<Table<?>> WRITTEN_BY_REQUESTS = List.of(SALES_ORDER, CUSTOMER, RETURN_REQUEST, PRODUCT,
             SUPPLIER, WAREHOUSE, SALES_CHANNEL, REFUND_EXCEPTION, STOCK_COUNT, CHANNEL_STOCK_REPORT, CARRIER_EVENT,
-            PARCEL_RECEIPT, IDEMPOTENCY_KEY, ORDER_SHIPMENT);
+            PARCEL_RECEIPT, IDEMPOTENCY_KEY, ORDER_SHIPMENT, ORDER_CANCELLATION);
 
     @Autowired
     TestRestTemplate http;

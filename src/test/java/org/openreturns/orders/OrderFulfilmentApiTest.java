@@ -29,9 +29,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Shipments of orders through the HTTP API: stock leaves SELLABLE for the customer and is posted as cost of goods sold. */
+/**
+ * Shipments and cancellations of orders through the HTTP API: shipped stock leaves SELLABLE for the customer and is
+ * posted as cost of goods sold; what is neither shipped nor cancelled is reserved and not available to sell.
+ */
 @ReturnsIntegrationTest
-class OrderShipmentApiTest {
+class OrderFulfilmentApiTest {
 
     @Autowired
     TestRestTemplate http;
@@ -206,6 +209,68 @@ class OrderShipmentApiTest {
         assertThat(unknownOrder.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void anUndeliveredOrderReservesItsOpenUnitsUntilTheyAreShippedOrCancelled() {
+        String tee = stocked(false, 10, 1000);
+        String orderId = order(line(1, tee, 4, "25.00"));
+        assertThat(api.get("support1", "/api/inventory/" + tee).getBody())
+                .containsEntry("availableToSell", 6).containsEntry("reserved", 4);
+
+        api.post("warehouse1", shipments(orderId), shipment("SHP-" + orderId, shipped(1, 1)));
+        ResponseEntity<Map<String, Object>> cancelled = api.post("support1", cancellations(orderId),
+                cancellation("CNL-" + orderId, 1, 2));
+
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(lines(cancelled).get(0)).containsEntry("quantity", 2).containsEntry("sku", tee);
+        // 9 sellable, 1 unit still to ship.
+        assertThat(api.get("support1", "/api/inventory/" + tee).getBody())
+                .containsEntry("availableToSell", 8).containsEntry("reserved", 1);
+        assertThat(ledger.availableToSell(tee)).isEqualTo(8);
+        assertThat(lines(api.get("support1", "/api/orders/" + orderId).getBody()).get(0))
+                .containsEntry("shippedQuantity", 1).containsEntry("cancelledQuantity", 2);
+    }
+
+    @Test
+    void anOrderThatArrivesDeliveredReservesNothing() {
+        String tee = stocked(false, 10, 1000);
+        Map<String, Object> order = new HashMap<>(ApiClient.order(newOrderId(), line(1, tee, 4, "25.00")));
+        order.put("warehouse", warehouse);
+
+        assertThat(api.post("support1", "/api/orders", order).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        assertThat(api.get("support1", "/api/inventory/" + tee).getBody())
+                .containsEntry("availableToSell", 10).containsEntry("reserved", 0);
+    }
+
+    @Test
+    void shippedUnitsCannotBeCancelledNorCancelledUnitsShipped() {
+        String tee = stocked(false, 10, 1000);
+        String orderId = order(line(1, tee, 3, "25.00"));
+        api.post("warehouse1", shipments(orderId), shipment("SHP-" + orderId, shipped(1, 2)));
+
+        ResponseEntity<Map<String, Object>> tooMany = api.post("support1", cancellations(orderId),
+                cancellation("CNL-A-" + orderId, 1, 2));
+        ResponseEntity<Map<String, Object>> cancelled = api.post("support1", cancellations(orderId),
+                cancellation("CNL-B-" + orderId, 1, 1));
+        ResponseEntity<Map<String, Object>> again = api.post("support1", cancellations(orderId),
+                cancellation("CNL-B-" + orderId, 1, 1));
+        ResponseEntity<Map<String, Object>> otherBody = api.post("support1", cancellations(orderId),
+                cancellation("CNL-B-" + orderId, 2, 1));
+        ResponseEntity<Map<String, Object>> shipCancelled = api.post("warehouse1", shipments(orderId),
+                shipment("SHP-2-" + orderId, shipped(1, 1)));
+
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(ApiClient.problems(tooMany).get("lines[0].quantity")).contains("1 unit(s)", "2 shipped");
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).isEqualTo(cancelled.getBody());
+        assertThat(otherBody.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(shipCancelled.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(ApiClient.problems(shipCancelled).get("lines[0].quantity")).contains("1 cancelled");
+        assertThat(ledger.onHand(tee)).containsExactly(new OnHand(warehouse, LocationType.SELLABLE, 8));
+        assertThat(ledger.reserved(tee)).isZero();
+    }
+
     /** A SKU with {@code quantity} units in SELLABLE of the test's warehouse at {@code unitCost} each. */
     private String stocked(boolean serialized, int quantity, long unitCost) {
         String sku = fixtures.product(serialized);
@@ -227,6 +292,14 @@ class OrderShipmentApiTest {
 
     private static String shipments(String orderId) {
         return "/api/orders/" + orderId + "/shipments";
+    }
+
+    private static String cancellations(String orderId) {
+        return "/api/orders/" + orderId + "/cancellations";
+    }
+
+    private static Map<String, Object> cancellation(String cancellationId, int lineNo, int quantity) {
+        return Map.of("cancellationId", cancellationId, "lines", List.of(Map.of("lineNo", lineNo, "quantity", quantity)));
     }
 
     @SafeVarargs
