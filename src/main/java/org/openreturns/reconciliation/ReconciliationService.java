@@ -64,6 +64,7 @@ public class ReconciliationService {
         timed("refunds", checks::refunds, findings, millisByCheck);
         timed("counts against ledger", checks::countsAgainstLedger, findings, millisByCheck);
         timed("channel stock against available", checks::channelStockAgainstAvailable, findings, millisByCheck);
+        timed("shipped against sold", checks::shippedAgainstSold, findings, millisByCheck);
 
         Map<String, ReconciliationBreakRecord> open = breaks.openBreaksByFingerprint();
         int newBreaks = 0;
