@@ -102,6 +102,8 @@ public final class ApiAuthorization {
             allow(POST, "/api/refurbishments/{jobId}/complete", WAREHOUSE, QUALITY),
             allow(GET, "/api/replacements", SUPPORT, WAREHOUSE, MANAGER),
             allow(POST, "/api/stock-counts", WAREHOUSE, INVENTORY_CONTROL),
+            // Supplier deliveries are counted in by the warehouse that unloads them.
+            allow(POST, "/api/purchase-receipts", WAREHOUSE),
             allow(POST, "/api/channel-stock", INVENTORY_CONTROL),
             allow(POST, "/api/reconciliation/runs", INVENTORY_CONTROL, FINANCE, MANAGER),
             allow(GET, "/api/reconciliation/breaks", INVENTORY_CONTROL, FINANCE, MANAGER),

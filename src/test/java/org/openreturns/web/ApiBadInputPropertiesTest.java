@@ -9,6 +9,7 @@ import static org.openreturns.db.Tables.ORDER_CANCELLATION;
 import static org.openreturns.db.Tables.ORDER_SHIPMENT;
 import static org.openreturns.db.Tables.PARCEL_RECEIPT;
 import static org.openreturns.db.Tables.PRODUCT;
+import static org.openreturns.db.Tables.PURCHASE_RECEIPT;
 import static org.openreturns.db.Tables.REFUND_EXCEPTION;
 import static org.openreturns.db.Tables.RETURN_REQUEST;
 import static org.openreturns.db.Tables.SALES_CHANNEL;
@@ -63,7 +64,7 @@ class ApiBadInputPropertiesTest {
     /** The tables that API requests write into directly (background steps of other tests' returns write elsewhere). */
     private static final List<Table<?>> WRITTEN_BY_REQUESTS = List.of(SALES_ORDER, CUSTOMER, RETURN_REQUEST, PRODUCT,
             SUPPLIER, WAREHOUSE, SALES_CHANNEL, REFUND_EXCEPTION, STOCK_COUNT, CHANNEL_STOCK_REPORT, CARRIER_EVENT,
-            PARCEL_RECEIPT, IDEMPOTENCY_KEY, ORDER_SHIPMENT, ORDER_CANCELLATION);
+            PARCEL_RECEIPT, IDEMPOTENCY_KEY, ORDER_SHIPMENT, ORDER_CANCELLATION, PURCHASE_RECEIPT);
 
     @Autowired
     TestRestTemplate http;
