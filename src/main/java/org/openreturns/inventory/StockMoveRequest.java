@@ -104,6 +104,14 @@ public record StockMoveRequest(String idempotencyKey, String sku, String serial,
                 MoveReason.SALE_SHIPMENT, Reference.orderLine(orderId, lineNo), movedBy);
     }
 
+    /** Units of a transfer between warehouses, from one place to another of the books, at the source's average cost. */
+    public static StockMoveRequest transfer(String idempotencyKey, String sku, String serial, int quantity,
+                                            long fromLocationId, long toLocationId, String transferId,
+                                            String movedBy) {
+        return between(idempotencyKey, sku, serial, quantity, fromLocationId, toLocationId, MoveReason.TRANSFER,
+                new Reference(ReferenceType.TRANSFER, transferId, null), movedBy);
+    }
+
     /** The stock a place holds when the ledger starts, at its unit cost. */
     public static StockMoveRequest openingStock(String idempotencyKey, String sku, String serial, int quantity,
                                                 long toLocationId, long unitCostMinor, String movedBy) {

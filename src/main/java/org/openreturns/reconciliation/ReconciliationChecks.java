@@ -371,4 +371,26 @@ class ReconciliationChecks {
         }
         return findings;
     }
+
+    /** Check 8: no transfer between warehouses was sent before the cutoff and is still not received. */
+    List<Finding> transfersInTransit(OffsetDateTime cutoff) {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                select t.transfer_id, t.from_warehouse, t.to_warehouse, t.shipped_at,
+                       (select coalesce(sum(l.quantity), 0) from stock_transfer_line l
+                        where l.transfer_id = t.transfer_id) as units
+                from stock_transfer t
+                where t.received_at is null and t.shipped_at < {0}
+                """, org.jooq.impl.DSL.val(cutoff)).fetch()) {
+            String transferId = row.get("transfer_id", String.class);
+            long units = row.get("units", Long.class);
+            findings.add(new Finding(CheckType.TRANSFER_OVERDUE, "TRANSFER_OVERDUE:" + transferId, null,
+                    row.get("to_warehouse", String.class), LocationType.IN_TRANSIT, null, "transfer " + transferId,
+                    0, units, "Transfer " + transferId + " of " + units + " unit(s) from "
+                    + row.get("from_warehouse", String.class) + " to " + row.get("to_warehouse", String.class)
+                    + " was sent at " + row.get("shipped_at", OffsetDateTime.class)
+                    + " and is still in transit, past the allowed time"));
+        }
+        return findings;
+    }
 }

@@ -104,6 +104,9 @@ public final class ApiAuthorization {
             allow(POST, "/api/stock-counts", WAREHOUSE, INVENTORY_CONTROL),
             // Supplier deliveries are counted in by the warehouse that unloads them.
             allow(POST, "/api/purchase-receipts", WAREHOUSE),
+            // Transfers between warehouses: the warehouse sends and receives; inventory control rebalances stock.
+            allow(POST, "/api/transfers", WAREHOUSE, INVENTORY_CONTROL),
+            allow(POST, "/api/transfers/{transferId}/receipt", WAREHOUSE),
             allow(POST, "/api/channel-stock", INVENTORY_CONTROL),
             allow(POST, "/api/reconciliation/runs", INVENTORY_CONTROL, FINANCE, MANAGER),
             allow(GET, "/api/reconciliation/breaks", INVENTORY_CONTROL, FINANCE, MANAGER),

@@ -14,6 +14,8 @@ import static org.openreturns.db.Tables.RETURN_REQUEST;
 import static org.openreturns.db.Tables.STOCK_MOVE;
 import static org.openreturns.db.Tables.SALES_CHANNEL;
 import static org.openreturns.db.Tables.STOCK_BALANCE;
+import static org.openreturns.db.Tables.STOCK_TRANSFER;
+import static org.openreturns.db.Tables.STOCK_TRANSFER_LINE;
 import static org.openreturns.inventory.LedgerFixtures.move;
 
 import java.math.BigDecimal;
@@ -322,6 +324,35 @@ class ReconciliationChecksTest {
             assertThat(finding.actual()).isEqualTo(2);
         });
         reportChannelStock(0);
+    }
+
+    @Test
+    void aTransferInTransitLongerThanAllowedIsFound() {
+        String transferId = "TR-" + UUID.randomUUID();
+        OffsetDateTime sent = OffsetDateTime.now().minusDays(6);
+        db.insertInto(STOCK_TRANSFER).set(STOCK_TRANSFER.TRANSFER_ID, transferId)
+                .set(STOCK_TRANSFER.FROM_WAREHOUSE, "WH-A").set(STOCK_TRANSFER.TO_WAREHOUSE, warehouseCode())
+                .set(STOCK_TRANSFER.SHIPPED_AT, sent).set(STOCK_TRANSFER.SHIPPED_BY, "warehouse1")
+                .set(STOCK_TRANSFER.RECORDED_AT, sent).execute();
+        db.insertInto(STOCK_TRANSFER_LINE).set(STOCK_TRANSFER_LINE.TRANSFER_ID, transferId)
+                .set(STOCK_TRANSFER_LINE.POSITION, 1).set(STOCK_TRANSFER_LINE.SKU, sku)
+                .set(STOCK_TRANSFER_LINE.QUANTITY, 3).execute();
+
+        assertThat(checks.transfersInTransit(sent.minusDays(1)))
+                .filteredOn(finding -> finding.reference().equals("transfer " + transferId)).isEmpty();
+        assertThat(checks.transfersInTransit(OffsetDateTime.now().minusDays(5)))
+                .filteredOn(finding -> finding.reference().equals("transfer " + transferId))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.type()).isEqualTo(CheckType.TRANSFER_OVERDUE);
+                    assertThat(finding.locationType()).isEqualTo(LocationType.IN_TRANSIT);
+                    assertThat(finding.actual()).isEqualTo(3);
+                });
+
+        db.update(STOCK_TRANSFER).set(STOCK_TRANSFER.RECEIVED_AT, OffsetDateTime.now())
+                .set(STOCK_TRANSFER.RECEIVED_BY, "warehouse1").where(STOCK_TRANSFER.TRANSFER_ID.eq(transferId))
+                .execute();
+        assertThat(checks.transfersInTransit(OffsetDateTime.now()))
+                .filteredOn(finding -> finding.reference().equals("transfer " + transferId)).isEmpty();
     }
 
     /** An order of this test's SKU from its warehouse, not delivered yet; its order number. */

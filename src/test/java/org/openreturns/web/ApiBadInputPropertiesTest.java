@@ -15,6 +15,7 @@ import static org.openreturns.db.Tables.RETURN_REQUEST;
 import static org.openreturns.db.Tables.SALES_CHANNEL;
 import static org.openreturns.db.Tables.SALES_ORDER;
 import static org.openreturns.db.Tables.STOCK_COUNT;
+import static org.openreturns.db.Tables.STOCK_TRANSFER;
 import static org.openreturns.db.Tables.SUPPLIER;
 import static org.openreturns.db.Tables.WAREHOUSE;
 import static org.quicktheories.QuickTheory.qt;
@@ -64,7 +65,8 @@ class ApiBadInputPropertiesTest {
     /** The tables that API requests write into directly (background steps of other tests' returns write elsewhere). */
     private static final List<Table<?>> WRITTEN_BY_REQUESTS = List.of(SALES_ORDER, CUSTOMER, RETURN_REQUEST, PRODUCT,
             SUPPLIER, WAREHOUSE, SALES_CHANNEL, REFUND_EXCEPTION, STOCK_COUNT, CHANNEL_STOCK_REPORT, CARRIER_EVENT,
-            PARCEL_RECEIPT, IDEMPOTENCY_KEY, ORDER_SHIPMENT, ORDER_CANCELLATION, PURCHASE_RECEIPT);
+            PARCEL_RECEIPT, IDEMPOTENCY_KEY, ORDER_SHIPMENT, ORDER_CANCELLATION, PURCHASE_RECEIPT,
+            STOCK_TRANSFER);
 
     @Autowired
     TestRestTemplate http;
