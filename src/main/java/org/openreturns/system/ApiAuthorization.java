@@ -104,6 +104,8 @@ public final class ApiAuthorization {
             allow(POST, "/api/stock-counts", WAREHOUSE, INVENTORY_CONTROL),
             // Supplier deliveries are counted in by the warehouse that unloads them.
             allow(POST, "/api/purchase-receipts", WAREHOUSE),
+            // Opening balances move stock value into the books: inventory control, who also reconciles them.
+            allow(POST, "/api/opening-balances", INVENTORY_CONTROL),
             // Transfers between warehouses: the warehouse sends and receives; inventory control rebalances stock.
             allow(POST, "/api/transfers", WAREHOUSE, INVENTORY_CONTROL),
             allow(POST, "/api/transfers/{transferId}/receipt", WAREHOUSE),

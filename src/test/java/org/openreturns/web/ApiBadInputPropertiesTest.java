@@ -5,6 +5,7 @@ import static org.openreturns.db.Tables.CARRIER_EVENT;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_REPORT;
 import static org.openreturns.db.Tables.CUSTOMER;
 import static org.openreturns.db.Tables.IDEMPOTENCY_KEY;
+import static org.openreturns.db.Tables.OPENING_BALANCE_IMPORT;
 import static org.openreturns.db.Tables.ORDER_CANCELLATION;
 import static org.openreturns.db.Tables.ORDER_SHIPMENT;
 import static org.openreturns.db.Tables.PARCEL_RECEIPT;
@@ -66,7 +67,7 @@ class ApiBadInputPropertiesTest {
     private static final List<Table<?>> WRITTEN_BY_REQUESTS = List.of(SALES_ORDER, CUSTOMER, RETURN_REQUEST, PRODUCT,
             SUPPLIER, WAREHOUSE, SALES_CHANNEL, REFUND_EXCEPTION, STOCK_COUNT, CHANNEL_STOCK_REPORT, CARRIER_EVENT,
             PARCEL_RECEIPT, IDEMPOTENCY_KEY, ORDER_SHIPMENT, ORDER_CANCELLATION, PURCHASE_RECEIPT,
-            STOCK_TRANSFER);
+            STOCK_TRANSFER, OPENING_BALANCE_IMPORT);
 
     @Autowired
     TestRestTemplate http;
