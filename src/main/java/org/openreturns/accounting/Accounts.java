@@ -11,6 +11,7 @@ public final class Accounts {
     public static final String INVENTORY_RETURNS_AND_QUARANTINE = "1310";
     public static final String INVENTORY_REFURBISHMENT = "1320";
     public static final String INVENTORY_LIQUIDATION = "1330";
+    public static final String INVENTORY_IN_TRANSIT = "1340";
     public static final String SUPPLIER_CLAIMS_RECEIVABLE = "1400";
     /** Counter-account of stock that enters the books from a supplier or as an opening balance. */
     public static final String GOODS_RECEIVED_NOT_INVOICED = "2000";

@@ -26,6 +26,7 @@ public final class PostingRules {
             case RETURNS_RECEIVING, QUARANTINE, BLOCKED -> Accounts.INVENTORY_RETURNS_AND_QUARANTINE;
             case REFURBISHMENT -> Accounts.INVENTORY_REFURBISHMENT;
             case LIQUIDATION -> Accounts.INVENTORY_LIQUIDATION;
+            case IN_TRANSIT -> Accounts.INVENTORY_IN_TRANSIT;
             case VENDOR_RETURN -> Accounts.SUPPLIER_CLAIMS_RECEIVABLE;
             case SCRAPPED -> Accounts.INVENTORY_WRITE_DOWNS;
             // A replacement shipped for a wrong item is a service recovery cost, not a sale.

@@ -5,7 +5,9 @@ package org.openreturns.catalog;
  * {@link #SCRAPPED} and {@link #CUSTOMER} are virtual: stock moved there has left the books.
  */
 public enum LocationType {
-    SELLABLE, RETURNS_RECEIVING, QUARANTINE, REFURBISHMENT, VENDOR_RETURN, LIQUIDATION, BLOCKED, SCRAPPED, CUSTOMER;
+    SELLABLE, RETURNS_RECEIVING, QUARANTINE, REFURBISHMENT, VENDOR_RETURN, LIQUIDATION, BLOCKED, SCRAPPED, CUSTOMER,
+    /** Stock on its way to this warehouse from another: on the books, not available to sell. */
+    IN_TRANSIT;
 
     public boolean isVirtual() {
         return this == SCRAPPED || this == CUSTOMER;

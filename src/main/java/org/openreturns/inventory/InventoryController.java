@@ -17,13 +17,17 @@ class InventoryController {
         this.ledger = ledger;
     }
 
-    /** Available-to-sell counts sellable stock only; returned units wait in their own places until inspected. */
+    /**
+     * Available-to-sell counts sellable stock only, less what open orders reserve; returned units wait in their own
+     * places until inspected.
+     */
     @GetMapping("/{sku}")
     InventoryView inventory(@PathVariable String sku) {
         List<OnHand> onHand = ledger.onHand(sku);
-        return new InventoryView(sku, StockLedger.availableToSell(onHand), onHand);
+        int reserved = ledger.reserved(sku);
+        return new InventoryView(sku, StockLedger.availableToSell(onHand, reserved), reserved, onHand);
     }
 
-    record InventoryView(String sku, int availableToSell, List<OnHand> onHand) {
+    record InventoryView(String sku, int availableToSell, int reserved, List<OnHand> onHand) {
     }
 }

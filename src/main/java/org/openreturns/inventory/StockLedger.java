@@ -359,14 +359,27 @@ public class StockLedger {
         return ledger.movesOf(ReferenceType.RETURN, returnId.toString());
     }
 
+    /** Sellable stock less what orders reserve; see {@link #availableToSell(List, int)}. */
     @Transactional(readOnly = true)
     public int availableToSell(String sku) {
-        return availableToSell(onHand(sku));
+        return availableToSell(onHand(sku), reserved(sku));
     }
 
-    /** Only sellable stock is available to sell: returned units wait elsewhere until inspection releases them. */
-    static int availableToSell(List<OnHand> onHand) {
-        return onHand.stream().filter(place -> place.locationType() == LocationType.SELLABLE)
-                .mapToInt(OnHand::quantity).sum();
+    /**
+     * Units of the SKU promised to customers: ordered, not shipped yet and not cancelled, on orders that came in
+     * undelivered (an order that arrives delivered left the warehouse already).
+     */
+    @Transactional(readOnly = true)
+    public int reserved(String sku) {
+        return ledger.reserved(sku);
+    }
+
+    /**
+     * Only sellable stock is available to sell (returned units wait elsewhere until inspection releases them), less
+     * what is reserved for orders not shipped yet; never below zero (more reserved than held is oversold).
+     */
+    static int availableToSell(List<OnHand> onHand, int reserved) {
+        return Math.max(0, onHand.stream().filter(place -> place.locationType() == LocationType.SELLABLE)
+                .mapToInt(OnHand::quantity).sum() - reserved);
     }
 }

@@ -220,6 +220,12 @@ class StockLedgerRepository {
                 .fetch(row -> new OnHand(row.value1(), LocationType.valueOf(row.value2()), row.value3()));
     }
 
+    /** Units of the SKU that orders not yet shipped nor cancelled reserve, across the warehouses. */
+    int reserved(String sku) {
+        return db.resultQuery("select coalesce(sum(reserved), 0)::integer from order_line_fulfilment where sku = ?", sku)
+                .fetchSingle().get(0, Integer.class);
+    }
+
     /** Quantity and value of the SKU at the location, {0, 0} when it has never been there. */
     long[] balance(String sku, long locationId) {
         return db.select(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.VALUE_MINOR).from(STOCK_BALANCE)

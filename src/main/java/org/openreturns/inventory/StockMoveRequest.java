@@ -37,6 +37,11 @@ public record StockMoveRequest(String idempotencyKey, String sku, String serial,
             return new Reference(ReferenceType.RETURN, returnId.toString(), lineNo);
         }
 
+        /** A line of a sales order, by the order's internal id (not the channel's order number). */
+        public static Reference orderLine(long orderId, int lineNo) {
+            return new Reference(ReferenceType.ORDER, String.valueOf(orderId), lineNo);
+        }
+
         /** A parcel that arrived without a known return, by its receipt. */
         public static Reference parcel(long receiptId) {
             return new Reference(ReferenceType.PARCEL, String.valueOf(receiptId), null);
@@ -86,6 +91,25 @@ public record StockMoveRequest(String idempotencyKey, String sku, String serial,
                                                    String movedBy) {
         return move(idempotencyKey, sku, serial, quantity, null, toLocationId, MoveReason.PURCHASE_RECEIPT,
                 Reference.purchase(purchaseOrder), movedBy).atUnitCost(unitCostMinor);
+    }
+
+    /**
+     * Units of an order line shipped to the customer: from SELLABLE to the warehouse's (virtual) CUSTOMER place, at the
+     * average cost of sellable stock, which the journal posts as cost of goods sold.
+     */
+    public static StockMoveRequest saleShipment(String idempotencyKey, String sku, String serial, int quantity,
+                                                long sellableLocationId, long customerLocationId, long orderId,
+                                                int lineNo, String movedBy) {
+        return between(idempotencyKey, sku, serial, quantity, sellableLocationId, customerLocationId,
+                MoveReason.SALE_SHIPMENT, Reference.orderLine(orderId, lineNo), movedBy);
+    }
+
+    /** Units of a transfer between warehouses, from one place to another of the books, at the source's average cost. */
+    public static StockMoveRequest transfer(String idempotencyKey, String sku, String serial, int quantity,
+                                            long fromLocationId, long toLocationId, String transferId,
+                                            String movedBy) {
+        return between(idempotencyKey, sku, serial, quantity, fromLocationId, toLocationId, MoveReason.TRANSFER,
+                new Reference(ReferenceType.TRANSFER, transferId, null), movedBy);
     }
 
     /** The stock a place holds when the ledger starts, at its unit cost. */

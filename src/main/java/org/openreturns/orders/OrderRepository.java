@@ -6,7 +6,9 @@ import static org.openreturns.db.Tables.SALES_ORDER_LINE;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -56,6 +58,8 @@ class OrderRepository {
                 .set(SALES_ORDER.CAMPAIGN_CODE, order.campaignCode())
                 .set(SALES_ORDER.INGESTED_AT, now)
                 .set(SALES_ORDER.INGESTED_BY, ingestedBy)
+                // An order that arrives delivered left the warehouse already: there is nothing left to reserve.
+                .set(SALES_ORDER.RESERVES_STOCK, order.deliveredAt() == null)
                 .returning(SALES_ORDER.ID)
                 .fetchOne(SALES_ORDER.ID);
     }
@@ -73,6 +77,15 @@ class OrderRepository {
 
     void recordDelivery(long orderId, OffsetDateTime deliveredAt) {
         db.update(SALES_ORDER).set(SALES_ORDER.DELIVERED_AT, deliveredAt).where(SALES_ORDER.ID.eq(orderId)).execute();
+    }
+
+    /** What was shipped and cancelled of each line of the order. */
+    Map<Integer, LineFulfilment> fulfilment(long orderId) {
+        Map<Integer, LineFulfilment> lines = new HashMap<>();
+        db.resultQuery("select line_no, shipped, cancelled from order_line_fulfilment where order_id = ?", orderId)
+                .forEach(row -> lines.put(row.get(0, Integer.class),
+                        new LineFulfilment(row.get(1, Integer.class), row.get(2, Integer.class))));
+        return lines;
     }
 
     Optional<SalesOrder> find(String channel, String orderNumber) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +66,14 @@ public class OrderService {
 
     /** The order a return names by its order id; {@code channel} picks one when two channels use the same id. */
     public SalesOrder orderForReturn(String orderNumber, String channel, boolean lockForUpdate) {
+        return order(orderNumber, channel, lockForUpdate);
+    }
+
+    /**
+     * The order of this channel's order id; {@code channel} may be left out unless two channels use the same id
+     * (422 on field {@code channel} then, 404 on {@code orderId} when there is none).
+     */
+    public SalesOrder order(String orderNumber, String channel, boolean lockForUpdate) {
         List<SalesOrder> candidates = orders.findByNumber(orderNumber, lockForUpdate).stream()
                 .filter(order -> channel == null || order.channel().equals(channel)).toList();
         if (candidates.isEmpty()) {
@@ -76,6 +85,12 @@ public class OrderService {
                     + candidates.stream().map(SalesOrder::channel).toList() + "; name the channel");
         }
         return candidates.get(0);
+    }
+
+    /** What was shipped and cancelled of each line of the order; lines without either are missing. */
+    @Transactional(readOnly = true)
+    Map<Integer, LineFulfilment> fulfilment(long orderId) {
+        return orders.fulfilment(orderId);
     }
 
     public Optional<SalesOrder> findById(long orderId) {

@@ -1,6 +1,6 @@
 package org.openreturns.reconciliation;
 
-/** The kinds of break the six checks of docs/specification/reconciliation.md find. */
+/** The kinds of break the eight checks of docs/specification/reconciliation.md find. */
 public enum CheckType {
     /** Check 1: a balance differs from the sum of its moves. */
     BALANCE_VS_MOVES,
@@ -21,7 +21,16 @@ public enum CheckType {
     /** Check 5: a physical count differs from the ledger. */
     COUNT_VARIANCE,
     /** Check 6: a channel shows more stock than is available to sell. */
-    PHANTOM_INVENTORY;
+    PHANTOM_INVENTORY,
+    /**
+     * Check 7: an order line shipped more units than were sold (ordered less cancelled), or its shipment moves and its
+     * recorded shipments disagree.
+     */
+    SHIPPED_VS_SOLD,
+    /** Check 7: a shipment's cost of goods sold in the journal differs from the value its moves took out of stock. */
+    SHIPMENT_COGS_MISMATCH,
+    /** Check 8: a transfer between warehouses has been in transit longer than the setting allows. */
+    TRANSFER_OVERDUE;
 
     /** Only a count difference is put right by a stock move; every other break is explained and accepted. */
     public boolean adjustableByStockMove() {

@@ -243,7 +243,10 @@ class ReconciliationChecks {
         return findings;
     }
 
-    /** Check 6: no channel shows more of a SKU than is available to sell across the warehouses. */
+    /**
+     * Check 6: no channel shows more of a SKU than is available to sell across the warehouses (sellable stock less
+     * what open orders reserve, as {@code StockLedger.availableToSell}).
+     */
     List<Finding> channelStockAgainstAvailable() {
         List<Finding> findings = new ArrayList<>();
         for (Record row : db.resultQuery("""
@@ -253,8 +256,11 @@ class ReconciliationChecks {
                     order by r.channel, l.sku, r.reported_at desc, r.id desc
                 )
                 select reported.channel, reported.sku, reported.quantity as reported,
-                       coalesce((select sum(b.quantity) from stock_balance b join location loc on loc.id = b.location_id
-                                 where b.sku = reported.sku and loc.type = 'SELLABLE'), 0) as available
+                       greatest(coalesce((select sum(b.quantity) from stock_balance b
+                                          join location loc on loc.id = b.location_id
+                                          where b.sku = reported.sku and loc.type = 'SELLABLE'), 0)
+                                - (select coalesce(sum(f.reserved), 0) from order_line_fulfilment f
+                                   where f.sku = reported.sku), 0) as available
                 from reported
                 """).fetch()) {
             long reported = row.get("reported", Long.class);
@@ -267,6 +273,123 @@ class ReconciliationChecks {
             findings.add(new Finding(CheckType.PHANTOM_INVENTORY, "PHANTOM_INVENTORY:" + channel + ":" + sku, sku,
                     null, LocationType.SELLABLE, null, "channel " + channel, available, reported, channel + " shows " + reported
                     + " of " + sku + " for sale, but only " + available + " are available to sell"));
+        }
+        return findings;
+    }
+
+    /**
+     * Check 7: no order line shipped more units than were sold (ordered less cancelled), its {@code SALE_SHIPMENT}
+     * moves carry the units its recorded shipments name, and every shipment's cost of goods sold in the journal (net
+     * debits on 5000 of the entries of its moves) equals the value its moves took out of sellable stock.
+     */
+    List<Finding> shippedAgainstSold() {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                with moved as (
+                    select m.reference_id as order_ref, m.reference_line as line_no, sum(m.quantity) as quantity
+                    from stock_move m
+                    where m.reason = 'SALE_SHIPMENT' and m.reference_type = 'ORDER'
+                    group by m.reference_id, m.reference_line
+                ),
+                recorded as (
+                    select s.order_id::text as order_ref, s.line_no, sum(s.quantity) as quantity
+                    from order_shipment_line s
+                    group by s.order_id, s.line_no
+                ),
+                shipped as (
+                    select coalesce(moved.order_ref, recorded.order_ref) as order_ref,
+                           coalesce(moved.line_no, recorded.line_no) as line_no,
+                           coalesce(moved.quantity, 0) as moved, coalesce(recorded.quantity, 0) as recorded
+                    from moved
+                    full join recorded on recorded.order_ref = moved.order_ref and recorded.line_no = moved.line_no
+                )
+                select shipped.order_ref, shipped.line_no, shipped.moved, shipped.recorded, o.order_number, o.channel,
+                       o.warehouse, l.sku, coalesce(l.quantity, 0) as ordered,
+                       coalesce((select sum(c.quantity) from order_cancellation_line c
+                                 where c.order_id = o.id and c.line_no = shipped.line_no), 0) as cancelled
+                from shipped
+                left join sales_order o on o.id::text = shipped.order_ref
+                left join sales_order_line l on l.order_id = o.id and l.line_no = shipped.line_no
+                """).fetch()) {
+            long moved = row.get("moved", Long.class);
+            long recorded = row.get("recorded", Long.class);
+            long sold = row.get("ordered", Long.class) - row.get("cancelled", Long.class);
+            long shipped = Math.max(moved, recorded);
+            String orderNumber = row.get("order_number", String.class);
+            String order = orderNumber == null ? "unknown order " + row.get("order_ref", String.class)
+                    : "order " + orderNumber + " of " + row.get("channel", String.class);
+            String reference = "order " + row.get("order_ref", String.class) + "#" + row.get("line_no", Integer.class);
+            String fingerprint = "SHIPPED_VS_SOLD:" + row.get("order_ref", String.class) + "#"
+                    + row.get("line_no", Integer.class);
+            if (shipped > sold) {
+                findings.add(new Finding(CheckType.SHIPPED_VS_SOLD, fingerprint, row.get("sku", String.class),
+                        row.get("warehouse", String.class), null, null, reference, sold, shipped, "Line "
+                        + row.get("line_no", Integer.class) + " of " + order + " shipped " + shipped + " unit(s) ("
+                        + moved + " in shipment moves, " + recorded + " in recorded shipments) but sold " + sold));
+            } else if (moved != recorded) {
+                findings.add(new Finding(CheckType.SHIPPED_VS_SOLD, fingerprint, row.get("sku", String.class),
+                        row.get("warehouse", String.class), null, null, reference, recorded, moved, "Line "
+                        + row.get("line_no", Integer.class) + " of " + order + ": its shipment moves carry " + moved
+                        + " unit(s), its recorded shipments " + recorded));
+            }
+        }
+        for (Record row : db.resultQuery("""
+                with shipment_move as (
+                    select line.shipment_id, m.id, m.value_minor
+                    from order_shipment_line line
+                    left join lateral unnest(line.serials) as serial(value) on true
+                    join stock_move m on m.idempotency_key = 'shipment-' || line.shipment_id || '-line-' || line.line_no
+                                                             || coalesce('-serial-' || serial.value, '')
+                ),
+                moved as (
+                    select shipment_id, sum(value_minor) as value from shipment_move group by shipment_id
+                ),
+                posted as (
+                    select sm.shipment_id, sum(jl.debit_minor - jl.credit_minor) as cogs
+                    from shipment_move sm
+                    join journal_entry e on e.source_type = 'STOCK_MOVE' and e.source_id = sm.id::text
+                    join journal_line jl on jl.entry_id = e.id and jl.account_code = {0}
+                    group by sm.shipment_id
+                )
+                select s.shipment_id, s.warehouse, o.order_number, o.channel,
+                       coalesce(moved.value, 0) as value, coalesce(posted.cogs, 0) as cogs
+                from order_shipment s
+                join sales_order o on o.id = s.order_id
+                left join moved on moved.shipment_id = s.shipment_id
+                left join posted on posted.shipment_id = s.shipment_id
+                where coalesce(moved.value, 0) <> coalesce(posted.cogs, 0)
+                """, org.jooq.impl.DSL.val(Accounts.COST_OF_GOODS_SOLD)).fetch()) {
+            String shipmentId = row.get("shipment_id", String.class);
+            long value = row.get("value", Long.class);
+            long cogs = row.get("cogs", Long.class);
+            findings.add(new Finding(CheckType.SHIPMENT_COGS_MISMATCH, "SHIPMENT_COGS_MISMATCH:" + shipmentId, null,
+                    row.get("warehouse", String.class), LocationType.SELLABLE, Accounts.COST_OF_GOODS_SOLD,
+                    "shipment " + shipmentId, value, cogs, "Shipment " + shipmentId + " of order "
+                    + row.get("order_number", String.class) + " of " + row.get("channel", String.class)
+                    + " took " + value + " out of sellable stock, but the journal holds " + cogs
+                    + " of cost of goods sold (" + Accounts.COST_OF_GOODS_SOLD + ") for its moves"));
+        }
+        return findings;
+    }
+
+    /** Check 8: no transfer between warehouses was sent before the cutoff and is still not received. */
+    List<Finding> transfersInTransit(OffsetDateTime cutoff) {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                select t.transfer_id, t.from_warehouse, t.to_warehouse, t.shipped_at,
+                       (select coalesce(sum(l.quantity), 0) from stock_transfer_line l
+                        where l.transfer_id = t.transfer_id) as units
+                from stock_transfer t
+                where t.received_at is null and t.shipped_at < {0}
+                """, org.jooq.impl.DSL.val(cutoff)).fetch()) {
+            String transferId = row.get("transfer_id", String.class);
+            long units = row.get("units", Long.class);
+            findings.add(new Finding(CheckType.TRANSFER_OVERDUE, "TRANSFER_OVERDUE:" + transferId, null,
+                    row.get("to_warehouse", String.class), LocationType.IN_TRANSIT, null, "transfer " + transferId,
+                    0, units, "Transfer " + transferId + " of " + units + " unit(s) from "
+                    + row.get("from_warehouse", String.class) + " to " + row.get("to_warehouse", String.class)
+                    + " was sent at " + row.get("shipped_at", OffsetDateTime.class)
+                    + " and is still in transit, past the allowed time"));
         }
         return findings;
     }

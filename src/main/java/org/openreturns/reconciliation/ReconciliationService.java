@@ -33,14 +33,17 @@ public class ReconciliationService {
     private final ProcessRuntime processRuntime;
     private final Clock clock;
     private final Duration returnsSla;
+    private final Duration transitSla;
 
     ReconciliationService(ReconciliationChecks checks, ReconciliationRepository breaks, ProcessRuntime processRuntime,
-                          Clock clock, @Value("${returns.reconciliation.returns-sla:PT48H}") Duration returnsSla) {
+                          Clock clock, @Value("${returns.reconciliation.returns-sla:PT48H}") Duration returnsSla,
+                          @Value("${returns.reconciliation.transit-sla:P5D}") Duration transitSla) {
         this.checks = checks;
         this.breaks = breaks;
         this.processRuntime = processRuntime;
         this.clock = clock;
         this.returnsSla = returnsSla;
+        this.transitSla = transitSla;
     }
 
     /** @param millisByCheck how long each check took, for whoever watches the run time grow with the ledger */
@@ -64,6 +67,9 @@ public class ReconciliationService {
         timed("refunds", checks::refunds, findings, millisByCheck);
         timed("counts against ledger", checks::countsAgainstLedger, findings, millisByCheck);
         timed("channel stock against available", checks::channelStockAgainstAvailable, findings, millisByCheck);
+        timed("shipped against sold", checks::shippedAgainstSold, findings, millisByCheck);
+        timed("transfers in transit", () -> checks.transfersInTransit(now.minus(transitSla)), findings,
+                millisByCheck);
 
         Map<String, ReconciliationBreakRecord> open = breaks.openBreaksByFingerprint();
         int newBreaks = 0;

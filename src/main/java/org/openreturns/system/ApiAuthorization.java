@@ -64,6 +64,10 @@ public final class ApiAuthorization {
             // Orders come from the shop's feed; support keys in one the feed missed. Customers' personal data is
             // for those who talk to them or pay them.
             allow(POST, "/api/orders", SUPPORT),
+            // Shipments come from the warehouse, or from a channel's fulfilment events through the shop's feed.
+            allow(GET, "/api/orders/{orderId}", SUPPORT, WAREHOUSE, FINANCE, MANAGER, INVENTORY_CONTROL),
+            allow(POST, "/api/orders/{orderId}/shipments", SUPPORT, WAREHOUSE),
+            allow(POST, "/api/orders/{orderId}/cancellations", SUPPORT),
             allow(GET, "/api/customers/{id}", SUPPORT, FINANCE, MANAGER),
             // Erasing a customer's personal data cannot be undone: operations do it when support passes on the request.
             allow(POST, "/api/customers/erasure"),
@@ -103,6 +107,13 @@ public final class ApiAuthorization {
             allow(POST, "/api/refurbishments/{jobId}/complete", WAREHOUSE, QUALITY),
             allow(GET, "/api/replacements", SUPPORT, WAREHOUSE, MANAGER),
             allow(POST, "/api/stock-counts", WAREHOUSE, INVENTORY_CONTROL),
+            // Supplier deliveries are counted in by the warehouse that unloads them.
+            allow(POST, "/api/purchase-receipts", WAREHOUSE),
+            // Opening balances move stock value into the books: inventory control, who also reconciles them.
+            allow(POST, "/api/opening-balances", INVENTORY_CONTROL),
+            // Transfers between warehouses: the warehouse sends and receives; inventory control rebalances stock.
+            allow(POST, "/api/transfers", WAREHOUSE, INVENTORY_CONTROL),
+            allow(POST, "/api/transfers/{transferId}/receipt", WAREHOUSE),
             allow(POST, "/api/channel-stock", INVENTORY_CONTROL),
             allow(POST, "/api/reconciliation/runs", INVENTORY_CONTROL, FINANCE, MANAGER),
             allow(GET, "/api/reconciliation/breaks", INVENTORY_CONTROL, FINANCE, MANAGER),

@@ -43,7 +43,7 @@ class WarehouseApiTest {
         List<Map<String, Object>> locations = (List<Map<String, Object>>) created.getBody().get("locations");
         assertThat(locations).extracting(location -> location.get("type")).containsExactly("SELLABLE",
                 "RETURNS_RECEIVING", "QUARANTINE", "REFURBISHMENT", "VENDOR_RETURN", "LIQUIDATION", "BLOCKED",
-                "SCRAPPED", "CUSTOMER");
+                "SCRAPPED", "CUSTOMER", "IN_TRANSIT");
         assertThat(locations).filteredOn(location -> Boolean.TRUE.equals(location.get("virtual")))
                 .extracting(location -> location.get("type")).containsExactly("SCRAPPED", "CUSTOMER");
         assertThat(locations).allSatisfy(location -> assertThat(location.get("id")).isInstanceOf(Number.class));
@@ -85,7 +85,7 @@ class WarehouseApiTest {
         List<Map<String, Object>> warehouses = api.getList("support1", "/api/warehouses").getBody();
 
         assertThat(warehouses).filteredOn(warehouse -> code.equals(warehouse.get("code")))
-                .singleElement().satisfies(warehouse -> assertThat((List<?>) warehouse.get("locations")).hasSize(9));
+                .singleElement().satisfies(warehouse -> assertThat((List<?>) warehouse.get("locations")).hasSize(10));
     }
 
     @Test

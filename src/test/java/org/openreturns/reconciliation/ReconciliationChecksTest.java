@@ -14,8 +14,11 @@ import static org.openreturns.db.Tables.RETURN_REQUEST;
 import static org.openreturns.db.Tables.STOCK_MOVE;
 import static org.openreturns.db.Tables.SALES_CHANNEL;
 import static org.openreturns.db.Tables.STOCK_BALANCE;
+import static org.openreturns.db.Tables.STOCK_TRANSFER;
+import static org.openreturns.db.Tables.STOCK_TRANSFER_LINE;
 import static org.openreturns.inventory.LedgerFixtures.move;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,11 @@ import org.openreturns.ReturnsIntegrationTest;
 import org.openreturns.accounting.Journal;
 import org.openreturns.accounting.JournalEntryDraft;
 import org.openreturns.inventory.StockMoveRequest.Reference;
+import org.openreturns.orders.CustomerTier;
+import org.openreturns.orders.OrderIngestion;
 import org.openreturns.orders.OrderService;
+import org.openreturns.orders.OrderShipments;
+import org.openreturns.orders.ShipmentRequest;
 import org.openreturns.refunds.HoldRequest;
 import org.openreturns.refunds.RefundFixtures;
 import org.openreturns.refunds.RefundService;
@@ -63,6 +70,8 @@ class ReconciliationChecksTest {
     Journal journal;
     @Autowired
     DSLContext db;
+    @Autowired
+    OrderShipments shipments;
 
     Map<LocationType, Long> warehouse;
     String sku;
@@ -245,6 +254,123 @@ class ReconciliationChecksTest {
             journal.reverse(planted, "planted by a test", "finance1");
         }
         assertThat(checks.refunds()).isEmpty();
+    }
+
+    @Test
+    void ordinaryShipmentsAndCancellationsRaiseNoShipmentBreak() {
+        String orderNumber = undeliveredOrderOf(3);
+        ship(orderNumber, "SHP-1-" + orderNumber, 2);
+        ship(orderNumber, "SHP-2-" + orderNumber, 1);
+
+        assertThat(aboutThisSku(checks.shippedAgainstSold())).isEmpty();
+        assertThat(checks.shippedAgainstSold()).filteredOn(f -> f.reference().contains(orderNumber)).isEmpty();
+    }
+
+    @Test
+    void aShipmentMoveRecordedPastTheLedgerThatShipsMoreThanWasSoldIsFound() {
+        String orderNumber = undeliveredOrderOf(2);
+        ship(orderNumber, "SHP-" + orderNumber, 2);
+        long orderId = orders.order(orderNumber, "WEB", false).id();
+
+        // A faulty import writes a third unit of the line as shipped, straight into the moves.
+        db.insertInto(STOCK_MOVE)
+                .set(STOCK_MOVE.IDEMPOTENCY_KEY, UUID.randomUUID().toString()).set(STOCK_MOVE.SKU, sku)
+                .set(STOCK_MOVE.QUANTITY, 1).set(STOCK_MOVE.TO_LOCATION_ID, warehouse.get(CUSTOMER))
+                .set(STOCK_MOVE.REASON, "SALE_SHIPMENT").set(STOCK_MOVE.REFERENCE_TYPE, "ORDER")
+                .set(STOCK_MOVE.REFERENCE_ID, String.valueOf(orderId)).set(STOCK_MOVE.REFERENCE_LINE, 1)
+                .set(STOCK_MOVE.VALUE_MINOR, 0L).set(STOCK_MOVE.CURRENCY, "EUR")
+                .set(STOCK_MOVE.MOVED_BY, "someone").set(STOCK_MOVE.MOVED_AT, OffsetDateTime.now()).execute();
+
+        assertThat(aboutThisSku(checks.shippedAgainstSold())).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo(CheckType.SHIPPED_VS_SOLD);
+            assertThat(finding.reference()).isEqualTo("order " + orderId + "#1");
+            assertThat(finding.expected()).isEqualTo(2);
+            assertThat(finding.actual()).isEqualTo(3);
+            assertThat(finding.explanation()).contains(orderNumber, "3 in shipment moves", "2 in recorded shipments");
+        });
+    }
+
+    @Test
+    void aShipmentWhoseCostOfGoodsSoldDisagreesWithItsMovesIsFound() {
+        String orderNumber = undeliveredOrderOf(2);
+        ship(orderNumber, "SHP-" + orderNumber, 2);
+        long moveId = ledger.recordedMove("shipment-SHP-" + orderNumber + "-line-1").orElseThrow().moveId();
+        assertThat(checks.shippedAgainstSold()).filteredOn(f -> f.reference().contains(orderNumber)).isEmpty();
+
+        // A manual posting against the shipment's move: cost of goods sold no longer equals what left the stock.
+        journal.post(List.of(new JournalEntryDraft(UUID.randomUUID().toString(), "MISTAKE",
+                JournalEntryDraft.SourceType.STOCK_MOVE, String.valueOf(moveId), null, null, "EUR", "planted",
+                List.of(JournalEntryDraft.Line.debit("5000", 300), JournalEntryDraft.Line.credit("5300", 300)))),
+                "finance1");
+
+        assertThat(checks.shippedAgainstSold()).filteredOn(f -> f.reference().contains(orderNumber))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.type()).isEqualTo(CheckType.SHIPMENT_COGS_MISMATCH);
+                    assertThat(finding.accountCode()).isEqualTo("5000");
+                    // Two of four units worth 4,000 in sellable stock.
+                    assertThat(finding.expected()).isEqualTo(2000);
+                    assertThat(finding.actual()).isEqualTo(2300);
+                });
+    }
+
+    @Test
+    void unitsReservedForAnOrderAreNotAvailableToShowOnAChannel() {
+        undeliveredOrderOf(3);
+        reportChannelStock(2);
+
+        assertThat(aboutThisSku(checks.channelStockAgainstAvailable())).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo(CheckType.PHANTOM_INVENTORY);
+            assertThat(finding.expected()).isEqualTo(1);
+            assertThat(finding.actual()).isEqualTo(2);
+        });
+        reportChannelStock(0);
+    }
+
+    @Test
+    void aTransferInTransitLongerThanAllowedIsFound() {
+        String transferId = "TR-" + UUID.randomUUID();
+        OffsetDateTime sent = OffsetDateTime.now().minusDays(6);
+        db.insertInto(STOCK_TRANSFER).set(STOCK_TRANSFER.TRANSFER_ID, transferId)
+                .set(STOCK_TRANSFER.FROM_WAREHOUSE, "WH-A").set(STOCK_TRANSFER.TO_WAREHOUSE, warehouseCode())
+                .set(STOCK_TRANSFER.SHIPPED_AT, sent).set(STOCK_TRANSFER.SHIPPED_BY, "warehouse1")
+                .set(STOCK_TRANSFER.RECORDED_AT, sent).execute();
+        db.insertInto(STOCK_TRANSFER_LINE).set(STOCK_TRANSFER_LINE.TRANSFER_ID, transferId)
+                .set(STOCK_TRANSFER_LINE.POSITION, 1).set(STOCK_TRANSFER_LINE.SKU, sku)
+                .set(STOCK_TRANSFER_LINE.QUANTITY, 3).execute();
+
+        assertThat(checks.transfersInTransit(sent.minusDays(1)))
+                .filteredOn(finding -> finding.reference().equals("transfer " + transferId)).isEmpty();
+        assertThat(checks.transfersInTransit(OffsetDateTime.now().minusDays(5)))
+                .filteredOn(finding -> finding.reference().equals("transfer " + transferId))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.type()).isEqualTo(CheckType.TRANSFER_OVERDUE);
+                    assertThat(finding.locationType()).isEqualTo(LocationType.IN_TRANSIT);
+                    assertThat(finding.actual()).isEqualTo(3);
+                });
+
+        db.update(STOCK_TRANSFER).set(STOCK_TRANSFER.RECEIVED_AT, OffsetDateTime.now())
+                .set(STOCK_TRANSFER.RECEIVED_BY, "warehouse1").where(STOCK_TRANSFER.TRANSFER_ID.eq(transferId))
+                .execute();
+        assertThat(checks.transfersInTransit(OffsetDateTime.now()))
+                .filteredOn(finding -> finding.reference().equals("transfer " + transferId)).isEmpty();
+    }
+
+    /** An order of this test's SKU from its warehouse, not delivered yet; its order number. */
+    private String undeliveredOrderOf(int quantity) {
+        db.insertInto(SALES_CHANNEL).set(SALES_CHANNEL.CODE, "WEB").set(SALES_CHANNEL.NAME, "Web shop")
+                .set(SALES_CHANNEL.CREATED_AT, OffsetDateTime.now()).onConflictDoNothing().execute();
+        String orderNumber = "WEB-" + UUID.randomUUID().toString().substring(0, 8);
+        orders.ingest(new OrderIngestion(orderNumber, "WEB",
+                new OrderIngestion.Customer("C-" + orderNumber, "anna@example.com", CustomerTier.STANDARD, null),
+                OffsetDateTime.now().minusDays(1), null, "EUR", warehouseCode(),
+                List.of(new OrderIngestion.Line(1, sku, quantity, new BigDecimal("25.00"), null)), null, null),
+                "support1");
+        return orderNumber;
+    }
+
+    private void ship(String orderNumber, String shipmentId, int quantity) {
+        shipments.ship(orderNumber, "WEB", new ShipmentRequest(shipmentId, null, OffsetDateTime.now(),
+                List.of(new ShipmentRequest.Line(1, quantity, null))), "warehouse1");
     }
 
     /** The findings about this test's SKU; other tests of the class leave theirs in the shared database. */

@@ -5,13 +5,18 @@ import static org.openreturns.db.Tables.CARRIER_EVENT;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_REPORT;
 import static org.openreturns.db.Tables.CUSTOMER;
 import static org.openreturns.db.Tables.IDEMPOTENCY_KEY;
+import static org.openreturns.db.Tables.OPENING_BALANCE_IMPORT;
+import static org.openreturns.db.Tables.ORDER_CANCELLATION;
+import static org.openreturns.db.Tables.ORDER_SHIPMENT;
 import static org.openreturns.db.Tables.PARCEL_RECEIPT;
 import static org.openreturns.db.Tables.PRODUCT;
+import static org.openreturns.db.Tables.PURCHASE_RECEIPT;
 import static org.openreturns.db.Tables.REFUND_EXCEPTION;
 import static org.openreturns.db.Tables.RETURN_REQUEST;
 import static org.openreturns.db.Tables.SALES_CHANNEL;
 import static org.openreturns.db.Tables.SALES_ORDER;
 import static org.openreturns.db.Tables.STOCK_COUNT;
+import static org.openreturns.db.Tables.STOCK_TRANSFER;
 import static org.openreturns.db.Tables.SUPPLIER;
 import static org.openreturns.db.Tables.WAREHOUSE;
 import static org.quicktheories.QuickTheory.qt;
@@ -61,7 +66,8 @@ class ApiBadInputPropertiesTest {
     /** The tables that API requests write into directly (background steps of other tests' returns write elsewhere). */
     private static final List<Table<?>> WRITTEN_BY_REQUESTS = List.of(SALES_ORDER, CUSTOMER, RETURN_REQUEST, PRODUCT,
             SUPPLIER, WAREHOUSE, SALES_CHANNEL, REFUND_EXCEPTION, STOCK_COUNT, CHANNEL_STOCK_REPORT, CARRIER_EVENT,
-            PARCEL_RECEIPT, IDEMPOTENCY_KEY);
+            PARCEL_RECEIPT, IDEMPOTENCY_KEY, ORDER_SHIPMENT, ORDER_CANCELLATION, PURCHASE_RECEIPT,
+            STOCK_TRANSFER, OPENING_BALANCE_IMPORT);
 
     @Autowired
     TestRestTemplate http;

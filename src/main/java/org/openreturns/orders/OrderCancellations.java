@@ -1,0 +1,115 @@
+package org.openreturns.orders;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openreturns.system.ConflictException;
+import org.openreturns.system.FieldProblem;
+import org.openreturns.system.RuleViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records cancellations of order units before they are shipped. A cancelled unit is no longer promised to the
+ * customer: it stops reserving sellable stock and can no longer be shipped. Shipped units cannot be cancelled; they
+ * come back as a return.
+ */
+@Service
+public class OrderCancellations {
+
+    private final OrderService orders;
+    private final CancellationRepository cancellations;
+    private final Clock clock;
+
+    OrderCancellations(OrderService orders, CancellationRepository cancellations, Clock clock) {
+        this.orders = orders;
+        this.cancellations = cancellations;
+        this.clock = clock;
+    }
+
+    /** A cancellation as recorded; {@code created} is false for a repeated request. */
+    public record Cancelled(SalesOrder order, Cancellation cancellation, boolean created) {
+    }
+
+    /**
+     * Records the cancellation once per cancellation id (the same again: the first answer; the same id with other
+     * values: 409). Refused with 422 naming the line: a line not on the order or named twice, or more units than the
+     * line has open (ordered minus shipped minus cancelled).
+     */
+    @Transactional
+    public Cancelled cancel(String orderNumber, String channel, CancellationRequest request, String cancelledBy) {
+        // Locked, so that a shipment and a cancellation of one order never both take the same open units.
+        SalesOrder order = orders.order(orderNumber, channel, true);
+        Optional<Cancellation> existing = cancellations.find(request.cancellationId());
+        if (existing.isPresent()) {
+            return replay(order, existing.get(), request);
+        }
+        List<FieldProblem> problems = check(order, request);
+        if (!problems.isEmpty()) {
+            throw new RuleViolationException(problems);
+        }
+        Cancellation cancellation = new Cancellation(request.cancellationId(), order.id(), cancelledBy,
+                OffsetDateTime.now(clock), request.lines().stream()
+                .map(line -> new Cancellation.Line(line.lineNo(), line.quantity()))
+                .sorted(Comparator.comparingInt(Cancellation.Line::lineNo)).toList());
+        if (!cancellations.insert(cancellation)) {
+            throw new ConflictException("Cancellation " + request.cancellationId()
+                    + " was recorded by another request at the same time; send it again to see how it was recorded");
+        }
+        return new Cancelled(order, cancellations.find(request.cancellationId()).orElseThrow(), true);
+    }
+
+    private Cancelled replay(SalesOrder order, Cancellation stored, CancellationRequest resent) {
+        List<Cancellation.Line> resentLines = resent.lines().stream()
+                .map(line -> new Cancellation.Line(line.lineNo(), line.quantity()))
+                .sorted(Comparator.comparingInt(Cancellation.Line::lineNo)).toList();
+        List<String> differences = new ArrayList<>();
+        if (stored.orderId() != order.id()) {
+            differences.add("orderId");
+        }
+        if (!stored.lines().equals(resentLines)) {
+            differences.add("lines");
+        }
+        if (!differences.isEmpty()) {
+            throw new ConflictException("Cancellation " + stored.cancellationId()
+                    + " was already recorded with other values for " + differences);
+        }
+        return new Cancelled(order, stored, false);
+    }
+
+    private List<FieldProblem> check(SalesOrder order, CancellationRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<Integer, LineFulfilment> fulfilment = orders.fulfilment(order.id());
+        Set<Integer> lineNumbers = new HashSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            CancellationRequest.Line line = request.lines().get(i);
+            String field = "lines[" + i + "]";
+            if (!lineNumbers.add(line.lineNo())) {
+                problems.add(new FieldProblem(field + ".lineNo", "line " + line.lineNo() + " appears twice"));
+                continue;
+            }
+            Optional<OrderLine> ordered = order.line(line.lineNo());
+            if (ordered.isEmpty()) {
+                problems.add(new FieldProblem(field + ".lineNo", "order " + order.orderNumber() + " has no line "
+                        + line.lineNo()));
+                continue;
+            }
+            LineFulfilment done = fulfilment.getOrDefault(line.lineNo(), LineFulfilment.NONE);
+            int open = done.open(ordered.get());
+            if (line.quantity() > open) {
+                problems.add(new FieldProblem(field + ".quantity", "is more than the " + open + " unit(s) of line "
+                        + line.lineNo() + " still open (" + ordered.get().quantity() + " ordered, " + done.shipped()
+                        + " shipped, " + done.cancelled() + " cancelled): shipped units come back as a return, "
+                        + "they are not cancelled"));
+            }
+        }
+        return problems;
+    }
+}
