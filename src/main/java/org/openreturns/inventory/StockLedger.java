@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -332,6 +334,21 @@ public class StockLedger {
             throw new StockMoveException("Unknown location " + locationId);
         }
         return location;
+    }
+
+    /**
+     * Runs a change that alters the SKUs' available-to-sell without moving stock (an order reserving its units, a
+     * cancellation releasing them) and writes their new figures to the channels' outbox, in the caller's transaction,
+     * with the SKUs locked as for a move.
+     */
+    @Transactional
+    public <T> T changingAvailability(Collection<String> skus, Supplier<T> change) {
+        boolean publish = availability.lockSkus(skus);
+        T result = change.get();
+        if (publish) {
+            availability.publish(skus, this::availableToSell);
+        }
+        return result;
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.openreturns.inventory.StockLedger;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
 import org.openreturns.system.RuleViolationException;
@@ -26,11 +27,13 @@ public class OrderCancellations {
 
     private final OrderService orders;
     private final CancellationRepository cancellations;
+    private final StockLedger ledger;
     private final Clock clock;
 
-    OrderCancellations(OrderService orders, CancellationRepository cancellations, Clock clock) {
+    OrderCancellations(OrderService orders, CancellationRepository cancellations, StockLedger ledger, Clock clock) {
         this.orders = orders;
         this.cancellations = cancellations;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -59,7 +62,10 @@ public class OrderCancellations {
                 OffsetDateTime.now(clock), request.lines().stream()
                 .map(line -> new Cancellation.Line(line.lineNo(), line.quantity()))
                 .sorted(Comparator.comparingInt(Cancellation.Line::lineNo)).toList());
-        if (!cancellations.insert(cancellation)) {
+        // Released units are available to sell again: the channels learn the higher figure with the cancellation.
+        List<String> skus = request.lines().stream()
+                .map(line -> order.line(line.lineNo()).orElseThrow().sku()).distinct().toList();
+        if (!ledger.changingAvailability(skus, () -> cancellations.insert(cancellation))) {
             throw new ConflictException("Cancellation " + request.cancellationId()
                     + " was recorded by another request at the same time; send it again to see how it was recorded");
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.openreturns.catalog.CatalogService;
+import org.openreturns.inventory.StockLedger;
 import org.openreturns.system.ConflictException;
 import org.openreturns.system.FieldProblem;
 import org.openreturns.system.Money;
@@ -27,11 +28,13 @@ public class OrderService {
 
     private final OrderRepository orders;
     private final CatalogService catalog;
+    private final StockLedger ledger;
     private final Clock clock;
 
-    OrderService(OrderRepository orders, CatalogService catalog, Clock clock) {
+    OrderService(OrderRepository orders, CatalogService catalog, StockLedger ledger, Clock clock) {
         this.orders = orders;
         this.catalog = catalog;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -55,12 +58,17 @@ public class OrderService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         orders.upsertCustomer(order.customer(), now);
-        long orderId = orders.insertOrder(order, now, ingestedBy);
         Currency currency = Currency.getInstance(order.currency());
-        for (OrderIngestion.Line line : order.lines()) {
-            orders.insertLine(orderId, line.lineNo(), line.sku(), line.quantity(),
-                    Money.toMinorUnits(line.unitPrice(), currency), line.serialsOrEmpty());
-        }
+        // An order not yet delivered reserves its units: the channels learn the lower figure with it.
+        long orderId = ledger.changingAvailability(order.deliveredAt() == null
+                ? order.lines().stream().map(OrderIngestion.Line::sku).toList() : List.of(), () -> {
+            long stored = orders.insertOrder(order, now, ingestedBy);
+            for (OrderIngestion.Line line : order.lines()) {
+                orders.insertLine(stored, line.lineNo(), line.sku(), line.quantity(),
+                        Money.toMinorUnits(line.unitPrice(), currency), line.serialsOrEmpty());
+            }
+            return stored;
+        });
         return new Ingested(orders.findById(orderId).orElseThrow(), true);
     }
 

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.openreturns.db.Tables.AVAILABILITY_OUTBOX;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -168,6 +170,38 @@ class AvailabilityPublishingTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.get("inventory1", "/api/channels/NO_SUCH_CHANNEL/availability-outbox").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void anOrderReservingUnitsAndItsCancellationSendTheNewFigures() {
+        String channel = channel(null);
+        channelServer.stubFor(post(urlPathEqualTo(path(channel))).willReturn(ok()));
+        String warehouseCode = "WH-AV" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Map<LocationType, Long> place = fixtures.warehouse(warehouseCode);
+        String sku = fixtures.product(false);
+        ledger.record(StockMoveRequest.purchaseReceipt("test-" + UUID.randomUUID(), sku, null, 5,
+                place.get(LocationType.SELLABLE), 1000L, "PO-TEST", "tester"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(received(channel, sku))
+                .extracting(delivery -> delivery.body().path("availableToSell").asInt()).containsExactly(5));
+
+        // An order not yet delivered reserves its two units before anything ships.
+        String orderId = "AV-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("support1", "/api/orders", Map.of("id", orderId, "channel", channel,
+                "customer", Map.of("id", "C-" + orderId, "email", ApiClient.emailOf("C-" + orderId),
+                        "tier", "STANDARD"),
+                "placedAt", OffsetDateTime.now().minusHours(1).toString(), "currency", "EUR",
+                "warehouse", warehouseCode, "lines", List.of(Map.of("lineNo", 1, "sku", sku, "quantity", 2,
+                        "unitPrice", new BigDecimal("19.90"))))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(received(channel, sku))
+                .extracting(delivery -> delivery.body().path("availableToSell").asInt()).containsExactly(5, 3));
+
+        // Cancelling one of them gives it back.
+        assertThat(api.post("support1", "/api/orders/" + orderId + "/cancellations", Map.of(
+                "cancellationId", "CX-" + orderId, "lines", List.of(Map.of("lineNo", 1, "quantity", 1))))
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(received(channel, sku))
+                .extracting(delivery -> delivery.body().path("availableToSell").asInt()).containsExactly(5, 3, 4));
+        assertThat(ledger.availableToSell(sku)).isEqualTo(4);
     }
 
     @Test
