@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.openreturns.inventory.StockLedger;
 import org.openreturns.system.ConflictException;
@@ -92,28 +89,16 @@ public class OrderCancellations {
 
     private List<FieldProblem> check(SalesOrder order, CancellationRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        Map<Integer, LineFulfilment> fulfilment = orders.fulfilment(order.id());
-        Set<Integer> lineNumbers = new HashSet<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            CancellationRequest.Line line = request.lines().get(i);
-            String field = "lines[" + i + "]";
-            if (!lineNumbers.add(line.lineNo())) {
-                problems.add(new FieldProblem(field + ".lineNo", "line " + line.lineNo() + " appears twice"));
-                continue;
-            }
-            Optional<OrderLine> ordered = order.line(line.lineNo());
-            if (ordered.isEmpty()) {
-                problems.add(new FieldProblem(field + ".lineNo", "order " + order.orderNumber() + " has no line "
-                        + line.lineNo()));
-                continue;
-            }
-            LineFulfilment done = fulfilment.getOrDefault(line.lineNo(), LineFulfilment.NONE);
-            int open = done.open(ordered.get());
-            if (line.quantity() > open) {
-                problems.add(new FieldProblem(field + ".quantity", "is more than the " + open + " unit(s) of line "
-                        + line.lineNo() + " still open (" + ordered.get().quantity() + " ordered, " + done.shipped()
-                        + " shipped, " + done.cancelled() + " cancelled): shipped units come back as a return, "
-                        + "they are not cancelled"));
+        List<RequestedLine> lines = RequestedLine.onOrder(order,
+                request.lines().stream().map(CancellationRequest.Line::lineNo).toList(),
+                orders.fulfilment(order.id()), problems);
+        for (RequestedLine line : lines) {
+            int quantity = request.lines().get(line.index()).quantity();
+            if (quantity > line.open()) {
+                problems.add(new FieldProblem(line.field() + ".quantity", "is more than the " + line.open()
+                        + " unit(s) of line " + line.ordered().lineNo() + " still open (" + line.ordered().quantity()
+                        + " ordered, " + line.done().shipped() + " shipped, " + line.done().cancelled()
+                        + " cancelled): shipped units come back as a return, they are not cancelled"));
             }
         }
         return problems;

@@ -142,30 +142,19 @@ public class OrderShipments {
     /** The rules of the order: known lines, each once, no more than is left to ship, serials as sold. */
     private List<FieldProblem> check(SalesOrder order, ShipmentRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        Map<Integer, LineFulfilment> fulfilment = orders.fulfilment(order.id());
         Map<Integer, Set<String>> shippedSerials = shipments.shippedSerialsByLine(order.id());
-        Set<Integer> lineNumbers = new HashSet<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            ShipmentRequest.Line line = request.lines().get(i);
-            String field = "lines[" + i + "]";
-            if (!lineNumbers.add(line.lineNo())) {
-                problems.add(new FieldProblem(field + ".lineNo", "line " + line.lineNo() + " appears twice"));
-                continue;
+        List<RequestedLine> lines = RequestedLine.onOrder(order,
+                request.lines().stream().map(ShipmentRequest.Line::lineNo).toList(),
+                orders.fulfilment(order.id()), problems);
+        for (RequestedLine requested : lines) {
+            ShipmentRequest.Line line = request.lines().get(requested.index());
+            if (line.quantity() > requested.open()) {
+                problems.add(new FieldProblem(requested.field() + ".quantity", "is more than the "
+                        + requested.open() + " unit(s) of line " + line.lineNo() + " left to ship ("
+                        + requested.ordered().quantity() + " ordered, " + requested.done().shipped() + " shipped, "
+                        + requested.done().cancelled() + " cancelled)"));
             }
-            Optional<OrderLine> ordered = order.line(line.lineNo());
-            if (ordered.isEmpty()) {
-                problems.add(new FieldProblem(field + ".lineNo", "order " + order.orderNumber() + " has no line "
-                        + line.lineNo()));
-                continue;
-            }
-            LineFulfilment done = fulfilment.getOrDefault(line.lineNo(), LineFulfilment.NONE);
-            int left = done.open(ordered.get());
-            if (line.quantity() > left) {
-                problems.add(new FieldProblem(field + ".quantity", "is more than the " + left + " unit(s) of line "
-                        + line.lineNo() + " left to ship (" + ordered.get().quantity() + " ordered, "
-                        + done.shipped() + " shipped, " + done.cancelled() + " cancelled)"));
-            }
-            problems.addAll(checkSerials(field, ordered.get(), line,
+            problems.addAll(checkSerials(requested.field(), requested.ordered(), line,
                     shippedSerials.getOrDefault(line.lineNo(), Set.of())));
         }
         return problems;
