@@ -115,6 +115,11 @@ public final class ApiAuthorization {
             allow(POST, "/api/transfers", WAREHOUSE, INVENTORY_CONTROL),
             allow(POST, "/api/transfers/{transferId}/receipt", WAREHOUSE),
             allow(POST, "/api/channel-stock", INVENTORY_CONTROL),
+            // Channel messages that could not be taken: orders and stock for inventory control, settlements for finance.
+            allow(GET, "/api/dead-letters", SUPPORT, FINANCE, MANAGER, INVENTORY_CONTROL),
+            allow(GET, "/api/dead-letters/{id}", SUPPORT, FINANCE, MANAGER, INVENTORY_CONTROL),
+            allow(POST, "/api/dead-letters/{id}/replay", FINANCE, INVENTORY_CONTROL),
+            allow(POST, "/api/dead-letters/{id}/discard", FINANCE, INVENTORY_CONTROL),
             allow(POST, "/api/reconciliation/runs", INVENTORY_CONTROL, FINANCE, MANAGER),
             allow(GET, "/api/reconciliation/breaks", INVENTORY_CONTROL, FINANCE, MANAGER),
             allow(GET, "/api/reconciliation/breaks/{breakId}", INVENTORY_CONTROL, FINANCE, MANAGER),
