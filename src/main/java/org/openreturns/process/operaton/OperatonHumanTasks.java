@@ -2,7 +2,7 @@ package org.openreturns.process.operaton;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +23,18 @@ import org.openreturns.process.TaskNotFoundException;
 import org.operaton.bpm.engine.FormService;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.history.HistoricTaskInstance;
-import org.operaton.bpm.engine.exception.NullValueException;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.core.variable.CoreVariableInstance;
+import org.operaton.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
+import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
+import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.IdentityLinkType;
 import org.operaton.bpm.engine.task.Task;
+import org.operaton.bpm.engine.task.TaskQuery;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +56,12 @@ class OperatonHumanTasks implements HumanTasks {
     private final IdentityService identityService;
     private final HistoryService historyService;
     private final ObjectMapper json;
+    private final CommandExecutor commandExecutor;
 
     OperatonHumanTasks(TaskService taskService, FormService formService, IdentityService identityService,
-                       HistoryService historyService, ObjectMapper json) {
+                       HistoryService historyService, ObjectMapper json, ProcessEngine processEngine) {
+        this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
         this.taskService = taskService;
         this.formService = formService;
         this.identityService = identityService;
@@ -62,14 +71,14 @@ class OperatonHumanTasks implements HumanTasks {
 
     @Override
     public List<HumanTask> openTasksOfGroup(String group) {
-        return stillOpen(taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().active()
-                .initializeFormKeys().orderByTaskCreateTime().asc().list());
+        return openTasks(taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().active()
+                .initializeFormKeys().orderByTaskCreateTime().asc());
     }
 
     @Override
     public List<HumanTask> openTasksOf(String businessKey) {
-        return stillOpen(taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active()
-                .initializeFormKeys().orderByTaskCreateTime().asc().list());
+        return openTasks(taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active()
+                .initializeFormKeys().orderByTaskCreateTime().asc());
     }
 
     @Override
@@ -168,28 +177,38 @@ class OperatonHumanTasks implements HumanTasks {
     }
 
     /**
-     * The tasks with their variables and groups, read one by one after the query: a task that someone completes in
-     * between is no longer open and is left out, instead of failing the whole list.
+     * The tasks the query finds, with their variables and groups, read in one command of the engine: one transaction
+     * sees each task together with its variables and candidate groups (a task completed meanwhile is simply not
+     * found, instead of failing a read of its variables), and the executions the tasks share are read once.
      */
-    private List<HumanTask> stillOpen(List<Task> tasks) {
-        List<HumanTask> open = new ArrayList<>();
-        for (Task task : tasks) {
-            try {
-                open.add(toHumanTask(task));
-            } catch (NullValueException completedMeanwhile) {
-                // Completed since the query: the list shows open tasks only.
-            }
-        }
-        return open;
+    private List<HumanTask> openTasks(TaskQuery query) {
+        return commandExecutor.execute(commandContext -> query.list().stream()
+                .map(task -> toHumanTask((TaskEntity) task)).toList());
     }
 
-    private HumanTask toHumanTask(Task task) {
-        Map<String, Object> context = taskService.getVariables(task.getId(), CONTEXT_VARIABLES);
+    private HumanTask toHumanTask(TaskEntity task) {
+        Map<String, Object> context = contextOf(task);
         String businessKey = context.get("returnId") instanceof String returnId ? returnId : null;
         return new HumanTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
                 task.getOperatonFormRef() == null ? null : task.getOperatonFormRef().getKey(),
-                candidateGroups(taskService.getIdentityLinksForTask(task.getId())), task.getAssignee(),
+                candidateGroups(List.<IdentityLink>copyOf(task.getIdentityLinks())), task.getAssignee(),
                 task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 task.getPriority(), task.getProcessInstanceId(), businessKey, context);
+    }
+
+    /**
+     * The context variables as the task sees them: the nearest scope that has one wins (a line's number in its
+     * multi-instance execution before the process's). Each scope reads only these names, as the task service would.
+     */
+    private static Map<String, Object> contextOf(TaskEntity task) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        for (AbstractVariableScope scope = task; scope != null; scope = scope.getParentVariableScope()) {
+            for (CoreVariableInstance variable : scope.getVariableInstancesLocal(CONTEXT_VARIABLES)) {
+                if (!context.containsKey(variable.getName())) {
+                    context.put(variable.getName(), variable.getTypedValue(true).getValue());
+                }
+            }
+        }
+        return context;
     }
 }
