@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +29,7 @@ import org.openreturns.system.FieldProblem;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -156,6 +161,27 @@ class PurchaseOrderApiTest {
         ResponseEntity<Map<String, Object>> unknownStatus = api.get("finance1", "/api/purchase-orders?status=SOMEWHAT");
         assertThat(unknownStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(ApiClient.problemFields(unknownStatus)).containsExactly("status");
+    }
+
+    @Test
+    void twoReceiptsAtOnceCannotBothTakeTheLastOutstandingUnits() throws Exception {
+        String id = "PO-" + UUID.randomUUID();
+        api.post("inventory1", "/api/purchase-orders", order(id, line(1, tee, 10, "6.40")));
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ResponseEntity<Map<String, Object>>>> answers = callers.invokeAll(List.of(
+                    () -> api.post("warehouse1", "/api/purchase-receipts", receipt(id, receiptLine(tee, 6))),
+                    () -> api.post("warehouse1", "/api/purchase-receipts", receipt(id, receiptLine(tee, 6)))));
+
+            List<HttpStatusCode> statuses = new ArrayList<>();
+            for (Future<ResponseEntity<Map<String, Object>>> answer : answers) {
+                statuses.add(answer.get().getStatusCode());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.UNPROCESSABLE_ENTITY);
+        } finally {
+            callers.shutdown();
+        }
+        assertThat(ledger.onHand(tee)).containsExactly(new OnHand(warehouse, LocationType.SELLABLE, 6));
     }
 
     @Test
