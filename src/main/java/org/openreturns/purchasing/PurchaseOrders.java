@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PurchaseOrders {
 
+    private static final int EARLIEST_YEAR = 1900;
+    private static final int LATEST_YEAR = 9999;
+
     private final PurchaseOrderRepository orders;
     private final CatalogService catalog;
     private final Clock clock;
@@ -74,7 +77,9 @@ public class PurchaseOrders {
         if (catalog.warehouses().stream().noneMatch(w -> w.code().equals(request.warehouse()))) {
             problems.add(new FieldProblem("warehouse", "is not a known warehouse"));
         }
-        if (request.expectedAt().isBefore(request.orderedAt())) {
+        boolean datesInRange = inRange("orderedAt", request.orderedAt(), problems)
+                & inRange("expectedAt", request.expectedAt(), problems);
+        if (datesInRange && request.expectedAt().isBefore(request.orderedAt())) {
             problems.add(new FieldProblem("expectedAt", "is before orderedAt"));
         }
         Optional<Currency> currency = Money.currency(request.currency());
@@ -117,6 +122,18 @@ public class PurchaseOrders {
                     + " same time; send it again to see how it was recorded");
         }
         return new Outcome(orders.find(request.id(), false).orElseThrow(), true);
+    }
+
+    /**
+     * Whether the time is one a purchase order can have; JSON allows years PostgreSQL cannot store, which would fail
+     * deep in the repository instead of being refused naming the field.
+     */
+    private static boolean inRange(String field, OffsetDateTime time, List<FieldProblem> problems) {
+        if (time.getYear() < EARLIEST_YEAR || time.getYear() > LATEST_YEAR) {
+            problems.add(new FieldProblem(field, "must be in the years " + EARLIEST_YEAR + " to " + LATEST_YEAR));
+            return false;
+        }
+        return true;
     }
 
     @Transactional(readOnly = true)

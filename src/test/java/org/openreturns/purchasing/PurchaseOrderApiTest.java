@@ -106,6 +106,7 @@ class PurchaseOrderApiTest {
         Map<String, Object> elsewhere = new HashMap<>(order(id, line(1, tee, 1, "6.40")));
         elsewhere.put("warehouse", "WH-NOWHERE");
         elsewhere.put("currency", "XYZ");
+        elsewhere.put("orderedAt", "+999999999-12-31T23:59:59Z");
 
         ResponseEntity<Map<String, Object>> refused = api.post("inventory1", "/api/purchase-orders", broken);
         ResponseEntity<Map<String, Object>> unknownPlace = api.post("inventory1", "/api/purchase-orders", elsewhere);
@@ -115,7 +116,7 @@ class PurchaseOrderApiTest {
                 "lines[0].unitCost", "lines[1].lineNo", "lines[2].sku", "lines[3].sku");
         assertThat(ApiClient.problems(refused).get("lines[3].sku")).contains("line 1");
         assertThat(unknownPlace.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(ApiClient.problemFields(unknownPlace)).containsExactlyInAnyOrder("warehouse", "currency");
+        assertThat(ApiClient.problemFields(unknownPlace)).containsExactlyInAnyOrder("warehouse", "currency", "orderedAt");
         assertThat(api.get("inventory1", "/api/purchase-orders/" + id).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
