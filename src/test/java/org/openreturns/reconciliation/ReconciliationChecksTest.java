@@ -102,6 +102,7 @@ class ReconciliationChecksTest {
         assertThat(aboutThisSku(checks.overdueInReturns(OffsetDateTime.now().minusHours(48)))).isEmpty();
         assertThat(aboutThisSku(checks.countsAgainstLedger())).isEmpty();
         assertThat(aboutThisSku(checks.channelStockAgainstAvailable())).isEmpty();
+        assertThat(aboutThisSku(checks.receivedAgainstOrdered(OffsetDateTime.now().minusDays(7)))).isEmpty();
     }
 
     @Test
