@@ -144,6 +144,12 @@ public class CatalogService {
         throw new RuleViolationException(problems);
     }
 
+    /** Whether a supplier of this code is known. */
+    @Transactional(readOnly = true)
+    public boolean supplierExists(String code) {
+        return catalog.supplierExists(code);
+    }
+
     @Transactional(readOnly = true)
     List<Supplier> suppliers() {
         return catalog.suppliers();

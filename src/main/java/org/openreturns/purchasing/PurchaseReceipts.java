@@ -33,12 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class PurchaseReceipts {
 
     private final PurchaseReceiptRepository receipts;
+    private final PurchaseOrders orders;
     private final CatalogService catalog;
     private final StockLedger ledger;
     private final Clock clock;
 
-    PurchaseReceipts(PurchaseReceiptRepository receipts, CatalogService catalog, StockLedger ledger, Clock clock) {
+    PurchaseReceipts(PurchaseReceiptRepository receipts, PurchaseOrders orders, CatalogService catalog,
+                     StockLedger ledger, Clock clock) {
         this.receipts = receipts;
+        this.orders = orders;
         this.catalog = catalog;
         this.ledger = ledger;
         this.clock = clock;
@@ -52,7 +55,9 @@ public class PurchaseReceipts {
      * Records the receipt once per receipt id: the same receipt again is answered as the first time, the same id with
      * other values is refused with 409. A receipt that breaks a rule (an unknown warehouse or SKU, a cost with more
      * decimals than the currency has, serials missing or for a product without them, a serial the ledger already
-     * holds) is refused with 422 naming the field, and nothing is booked.
+     * holds) is refused with 422 naming the field, and nothing is booked. So is a receipt against a registered
+     * purchase order that brings a SKU the order does not have or more than is outstanding (beyond the tolerance);
+     * one against a closed order is refused with 409. A receipt naming an order that is not registered is taken.
      */
     @Transactional
     Received receive(PurchaseReceiptRequest request, String receivedBy) {
@@ -67,6 +72,7 @@ public class PurchaseReceipts {
             problems.add(new FieldProblem("warehouse", "is not a known warehouse"));
         }
         List<PurchaseReceipt.Line> lines = lines(request, problems);
+        problems.addAll(orders.problemsOfReceipt(request));
         if (!problems.isEmpty()) {
             throw new RuleViolationException(problems);
         }

@@ -1,6 +1,6 @@
 package org.openreturns.reconciliation;
 
-/** The kinds of break the eight checks of docs/specification/reconciliation.md find. */
+/** The kinds of break the nine checks of docs/specification/reconciliation.md find. */
 public enum CheckType {
     /** Check 1: a balance differs from the sum of its moves. */
     BALANCE_VS_MOVES,
@@ -30,7 +30,13 @@ public enum CheckType {
     /** Check 7: a shipment's cost of goods sold in the journal differs from the value its moves took out of stock. */
     SHIPMENT_COGS_MISMATCH,
     /** Check 8: a transfer between warehouses has been in transit longer than the setting allows. */
-    TRANSFER_OVERDUE;
+    TRANSFER_OVERDUE,
+    /**
+     * Check 9: a purchase order line received beyond what was ordered, a SKU received that its order does not have,
+     * receipts naming a purchase order that is not registered, or an order with units outstanding past its expected
+     * delivery and the grace period (overdue delivery).
+     */
+    RECEIVED_VS_ORDERED;
 
     /** Only a count difference is put right by a stock move; every other break is explained and accepted. */
     public boolean adjustableByStockMove() {

@@ -393,4 +393,92 @@ class ReconciliationChecks {
         }
         return findings;
     }
+
+    /**
+     * Check 9: supplier receipts against the purchase orders they name. A line received beyond what was ordered, a
+     * SKU received that its order does not have, receipts naming an order that is not registered, and an order
+     * expected before the cutoff that is not closed and still has units outstanding.
+     */
+    List<Finding> receivedAgainstOrdered(OffsetDateTime overdueCutoff) {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                with received as (
+                    select r.purchase_order_id, rl.sku, sum(rl.quantity) as quantity, min(r.warehouse) as warehouse,
+                           string_agg(distinct r.receipt_id, ', ' order by r.receipt_id) as receipts
+                    from purchase_receipt r join purchase_receipt_line rl on rl.receipt_id = r.receipt_id
+                    group by r.purchase_order_id, rl.sku
+                )
+                select received.purchase_order_id, received.sku, received.quantity as received, received.receipts,
+                       o.warehouse, l.line_no, l.quantity as ordered
+                from received
+                join purchase_order o on o.purchase_order_id = received.purchase_order_id
+                left join purchase_order_line l on l.purchase_order_id = received.purchase_order_id
+                                                 and l.sku = received.sku
+                where l.line_no is null or received.quantity > l.quantity
+                """).fetch()) {
+            String order = row.get("purchase_order_id", String.class);
+            String sku = row.get("sku", String.class);
+            long received = row.get("received", Long.class);
+            Integer lineNo = row.get("line_no", Integer.class);
+            String receipts = row.get("receipts", String.class);
+            if (lineNo == null) {
+                findings.add(new Finding(CheckType.RECEIVED_VS_ORDERED, "RECEIVED_VS_ORDERED:" + order + ":" + sku,
+                        sku, row.get("warehouse", String.class), LocationType.SELLABLE, null, "purchase order " + order
+                        + " " + sku, 0, received, received + " unit(s) of " + sku + " were received against purchase"
+                        + " order " + order + ", which does not order " + sku + " (receipts " + receipts + ")"));
+            } else {
+                long ordered = row.get("ordered", Long.class);
+                findings.add(new Finding(CheckType.RECEIVED_VS_ORDERED, "RECEIVED_VS_ORDERED:" + order + "#" + lineNo,
+                        sku, row.get("warehouse", String.class), LocationType.SELLABLE, null, "purchase order " + order
+                        + " line " + lineNo, ordered, received, "Line " + lineNo + " (" + sku + ") of purchase order "
+                        + order + " received " + received + " unit(s), " + (received - ordered) + " more than the "
+                        + ordered + " ordered (receipts " + receipts + ")"));
+            }
+        }
+        for (Record row : db.resultQuery("""
+                select r.purchase_order_id, min(r.warehouse) as warehouse, sum(rl.quantity) as received,
+                       string_agg(distinct rl.sku, ', ' order by rl.sku) as skus,
+                       string_agg(distinct r.receipt_id, ', ' order by r.receipt_id) as receipts
+                from purchase_receipt r join purchase_receipt_line rl on rl.receipt_id = r.receipt_id
+                where not exists (select 1 from purchase_order o where o.purchase_order_id = r.purchase_order_id)
+                group by r.purchase_order_id
+                """).fetch()) {
+            String order = row.get("purchase_order_id", String.class);
+            long received = row.get("received", Long.class);
+            findings.add(new Finding(CheckType.RECEIVED_VS_ORDERED, "RECEIVED_VS_ORDERED:UNKNOWN_ORDER:" + order,
+                    null, row.get("warehouse", String.class), LocationType.SELLABLE, null, "purchase order " + order,
+                    0, received, "Receipts " + row.get("receipts", String.class) + " name purchase order " + order
+                    + ", which is not registered: " + received + " unit(s) of " + row.get("skus", String.class)
+                    + " received against nothing ordered"));
+        }
+        for (Record row : db.resultQuery("""
+                select * from (
+                    select o.purchase_order_id, o.supplier, o.warehouse, o.expected_at, l.line_no, l.sku,
+                           l.quantity as ordered,
+                           coalesce((select sum(rl.quantity)
+                                     from purchase_receipt r
+                                     join purchase_receipt_line rl on rl.receipt_id = r.receipt_id
+                                     where r.purchase_order_id = o.purchase_order_id and rl.sku = l.sku), 0)
+                               as received
+                    from purchase_order o
+                    join purchase_order_line l on l.purchase_order_id = o.purchase_order_id
+                    where o.closed_at is null and o.expected_at < {0}
+                ) line
+                where line.received < line.ordered
+                """, org.jooq.impl.DSL.val(overdueCutoff)).fetch()) {
+            String order = row.get("purchase_order_id", String.class);
+            int lineNo = row.get("line_no", Integer.class);
+            String sku = row.get("sku", String.class);
+            long ordered = row.get("ordered", Long.class);
+            long received = row.get("received", Long.class);
+            findings.add(new Finding(CheckType.RECEIVED_VS_ORDERED, "RECEIVED_VS_ORDERED:OVERDUE:" + order + "#"
+                    + lineNo, sku, row.get("warehouse", String.class), LocationType.SELLABLE, null, "purchase order "
+                    + order + " line " + lineNo, ordered, received, "Line " + lineNo + " (" + sku
+                    + ") of purchase order " + order + " from " + row.get("supplier", String.class) + " was expected"
+                    + " at " + row.get("expected_at", OffsetDateTime.class) + ": " + received + " of " + ordered
+                    + " unit(s) received, " + (ordered - received) + " overdue; close the order if the rest will"
+                    + " not come"));
+        }
+        return findings;
+    }
 }

@@ -34,16 +34,20 @@ public class ReconciliationService {
     private final Clock clock;
     private final Duration returnsSla;
     private final Duration transitSla;
+    private final Duration purchaseDeliveryGrace;
 
     ReconciliationService(ReconciliationChecks checks, ReconciliationRepository breaks, ProcessRuntime processRuntime,
                           Clock clock, @Value("${returns.reconciliation.returns-sla:PT48H}") Duration returnsSla,
-                          @Value("${returns.reconciliation.transit-sla:P5D}") Duration transitSla) {
+                          @Value("${returns.reconciliation.transit-sla:P5D}") Duration transitSla,
+                          @Value("${returns.reconciliation.purchase-delivery-grace:P7D}")
+                          Duration purchaseDeliveryGrace) {
         this.checks = checks;
         this.breaks = breaks;
         this.processRuntime = processRuntime;
         this.clock = clock;
         this.returnsSla = returnsSla;
         this.transitSla = transitSla;
+        this.purchaseDeliveryGrace = purchaseDeliveryGrace;
     }
 
     /** @param millisByCheck how long each check took, for whoever watches the run time grow with the ledger */
@@ -70,6 +74,8 @@ public class ReconciliationService {
         timed("shipped against sold", checks::shippedAgainstSold, findings, millisByCheck);
         timed("transfers in transit", () -> checks.transfersInTransit(now.minus(transitSla)), findings,
                 millisByCheck);
+        timed("received against ordered", () -> checks.receivedAgainstOrdered(now.minus(purchaseDeliveryGrace)),
+                findings, millisByCheck);
 
         Map<String, ReconciliationBreakRecord> open = breaks.openBreaksByFingerprint();
         int newBreaks = 0;

@@ -109,6 +109,12 @@ public final class ApiAuthorization {
             allow(POST, "/api/stock-counts", WAREHOUSE, INVENTORY_CONTROL),
             // Supplier deliveries are counted in by the warehouse that unloads them.
             allow(POST, "/api/purchase-receipts", WAREHOUSE),
+            // Purchasing orders and closes what a supplier will not deliver; the warehouse sees what is due to arrive,
+            // finance what will be invoiced.
+            allow(POST, "/api/purchase-orders", INVENTORY_CONTROL, MANAGER),
+            allow(GET, "/api/purchase-orders", WAREHOUSE, FINANCE, MANAGER, INVENTORY_CONTROL),
+            allow(GET, "/api/purchase-orders/{id}", WAREHOUSE, FINANCE, MANAGER, INVENTORY_CONTROL),
+            allow(POST, "/api/purchase-orders/{id}/close", INVENTORY_CONTROL, MANAGER),
             // Opening balances move stock value into the books: inventory control, who also reconciles them.
             allow(POST, "/api/opening-balances", INVENTORY_CONTROL),
             // Transfers between warehouses: the warehouse sends and receives; inventory control rebalances stock.

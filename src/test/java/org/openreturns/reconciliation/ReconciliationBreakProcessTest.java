@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +116,27 @@ class ReconciliationBreakProcessTest {
                 "lines", List.of(Map.of("sku", sku, "quantity", -1))));
         assertThat(channel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(ApiClient.problemFields(channel)).containsExactly("lines[0].quantity");
+    }
+
+    @Test
+    void aReceiptNamingAnUnregisteredPurchaseOrderOpensABreakForInventoryControl() {
+        String purchaseOrder = "PO-UNREGISTERED-" + UUID.randomUUID();
+        ResponseEntity<Map<String, Object>> received = api.post("warehouse1", "/api/purchase-receipts", Map.of(
+                "receiptId", "GRN-" + UUID.randomUUID(), "purchaseOrderId", purchaseOrder,
+                "warehouse", warehouseCode, "receivedAt", OffsetDateTime.now().toString(),
+                "lines", List.of(Map.of("sku", sku, "quantity", 2, "unitCost", 8))));
+        assertThat(received.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        assertThat(run().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> found = api.getList("inventory1", "/api/reconciliation/breaks?status=OPEN").getBody()
+                .stream().filter(open -> ("purchase order " + purchaseOrder).equals(open.get("reference")))
+                .findFirst().orElseThrow();
+
+        assertThat(found).containsEntry("type", "RECEIVED_VS_ORDERED").containsEntry("expected", 0)
+                .containsEntry("actual", 2);
+        complete("inventory1", taskOf(found, "inventory-control", "inventory1"),
+                Map.of("resolution", "ACCEPT", "comment", "ERP sends no purchase orders for this supplier"));
+        assertThat(awaitBreak(found, "ACCEPTED")).containsEntry("resolvedBy", "inventory1");
     }
 
     @Test

@@ -9,6 +9,11 @@ import static org.openreturns.db.Tables.CHANNEL_STOCK_LINE;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_REPORT;
 import static org.openreturns.db.Tables.INSPECTION;
 import static org.openreturns.db.Tables.LOCATION;
+import static org.openreturns.db.Tables.PURCHASE_ORDER;
+import static org.openreturns.db.Tables.PURCHASE_ORDER_LINE;
+import static org.openreturns.db.Tables.PURCHASE_RECEIPT;
+import static org.openreturns.db.Tables.PURCHASE_RECEIPT_LINE;
+import static org.openreturns.db.Tables.RECONCILIATION_BREAK;
 import static org.openreturns.db.Tables.RETURN_LINE;
 import static org.openreturns.db.Tables.RETURN_REQUEST;
 import static org.openreturns.db.Tables.STOCK_MOVE;
@@ -72,6 +77,8 @@ class ReconciliationChecksTest {
     DSLContext db;
     @Autowired
     OrderShipments shipments;
+    @Autowired
+    ReconciliationRepository breaks;
 
     Map<LocationType, Long> warehouse;
     String sku;
@@ -95,6 +102,7 @@ class ReconciliationChecksTest {
         assertThat(aboutThisSku(checks.overdueInReturns(OffsetDateTime.now().minusHours(48)))).isEmpty();
         assertThat(aboutThisSku(checks.countsAgainstLedger())).isEmpty();
         assertThat(aboutThisSku(checks.channelStockAgainstAvailable())).isEmpty();
+        assertThat(aboutThisSku(checks.receivedAgainstOrdered(OffsetDateTime.now().minusDays(7)))).isEmpty();
     }
 
     @Test
@@ -353,6 +361,106 @@ class ReconciliationChecksTest {
                 .execute();
         assertThat(checks.transfersInTransit(OffsetDateTime.now()))
                 .filteredOn(finding -> finding.reference().equals("transfer " + transferId)).isEmpty();
+    }
+
+    @Test
+    void receiptsBeyondOrAgainstNothingOrderedAreFound() {
+        String otherSku = new LedgerFixtures(db).product(false);
+        String order = "PO-" + UUID.randomUUID();
+        purchaseOrder(order, OffsetDateTime.now().minusDays(10), Map.of(1, Map.entry(sku, 5)));
+        purchaseReceipt(order, Map.of(sku, 4, otherSku, 2));
+        purchaseReceipt(order, Map.of(sku, 3));
+        String unknownOrder = "PO-UNKNOWN-" + UUID.randomUUID();
+        String unknownReceipt = purchaseReceipt(unknownOrder, Map.of(sku, 3));
+
+        List<Finding> found = checks.receivedAgainstOrdered(OffsetDateTime.now().minusDays(7));
+
+        assertThat(found).filteredOn(finding -> finding.reference().startsWith("purchase order " + order))
+                .extracting(Finding::type, Finding::fingerprint, Finding::sku, Finding::expected, Finding::actual)
+                .containsExactlyInAnyOrder(
+                        tuple(CheckType.RECEIVED_VS_ORDERED, "RECEIVED_VS_ORDERED:" + order + "#1", sku, 5L, 7L),
+                        tuple(CheckType.RECEIVED_VS_ORDERED, "RECEIVED_VS_ORDERED:" + order + ":" + otherSku,
+                                otherSku, 0L, 2L));
+        assertThat(found).filteredOn(finding -> finding.reference().equals("purchase order " + unknownOrder))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.fingerprint()).isEqualTo("RECEIVED_VS_ORDERED:UNKNOWN_ORDER:" + unknownOrder);
+                    assertThat(finding.expected()).isZero();
+                    assertThat(finding.actual()).isEqualTo(3);
+                    assertThat(finding.explanation()).contains(unknownReceipt).contains("not registered")
+                            .contains(sku);
+                });
+
+        // The break can be stored: the migration added its type to the breaks' check.
+        Finding overReceived = found.stream().filter(finding -> finding.fingerprint().endsWith(order + "#1"))
+                .findFirst().orElseThrow();
+        long breakId = breaks.open(overReceived, breaks.startRun("test", OffsetDateTime.now()), OffsetDateTime.now());
+        assertThat(db.fetchValue(RECONCILIATION_BREAK.CHECK_TYPE, RECONCILIATION_BREAK.ID.eq(breakId)))
+                .isEqualTo("RECEIVED_VS_ORDERED");
+        breaks.resolve(breakId, BreakStatus.ACCEPTED, "test", OffsetDateTime.now(), "planted by a test", null);
+    }
+
+    @Test
+    void anOrderWithUnitsOutstandingPastItsExpectedDeliveryIsFoundUntilClosed() {
+        String order = "PO-" + UUID.randomUUID();
+        OffsetDateTime expected = OffsetDateTime.now().minusDays(10);
+        purchaseOrder(order, expected, Map.of(1, Map.entry(sku, 4)));
+        purchaseReceipt(order, Map.of(sku, 1));
+        String receivedInFull = "PO-" + UUID.randomUUID();
+        purchaseOrder(receivedInFull, expected, Map.of(1, Map.entry(sku, 2)));
+        purchaseReceipt(receivedInFull, Map.of(sku, 2));
+
+        assertThat(checks.receivedAgainstOrdered(expected.minusDays(1)))
+                .filteredOn(finding -> finding.reference().startsWith("purchase order " + order)).isEmpty();
+        assertThat(checks.receivedAgainstOrdered(OffsetDateTime.now().minusDays(7)))
+                .filteredOn(finding -> finding.reference().startsWith("purchase order PO-"))
+                .filteredOn(finding -> finding.reference().contains(order)
+                        || finding.reference().contains(receivedInFull))
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.type()).isEqualTo(CheckType.RECEIVED_VS_ORDERED);
+                    assertThat(finding.fingerprint()).isEqualTo("RECEIVED_VS_ORDERED:OVERDUE:" + order + "#1");
+                    assertThat(finding.reference()).isEqualTo("purchase order " + order + " line 1");
+                    assertThat(finding.sku()).isEqualTo(sku);
+                    assertThat(finding.expected()).isEqualTo(4);
+                    assertThat(finding.actual()).isEqualTo(1);
+                    assertThat(finding.explanation()).contains("3 overdue");
+                });
+
+        db.update(PURCHASE_ORDER).set(PURCHASE_ORDER.CLOSED_AT, OffsetDateTime.now())
+                .set(PURCHASE_ORDER.CLOSED_BY, "inventory1").set(PURCHASE_ORDER.CLOSE_REASON, "will not come")
+                .where(PURCHASE_ORDER.PURCHASE_ORDER_ID.eq(order)).execute();
+        assertThat(checks.receivedAgainstOrdered(OffsetDateTime.now()))
+                .filteredOn(finding -> finding.reference().startsWith("purchase order " + order)).isEmpty();
+    }
+
+    /** A purchase order of this test's warehouse; lines by line number, each a SKU and its quantity. */
+    private void purchaseOrder(String id, OffsetDateTime expectedAt, Map<Integer, Map.Entry<String, Integer>> lines) {
+        db.insertInto(PURCHASE_ORDER).set(PURCHASE_ORDER.PURCHASE_ORDER_ID, id)
+                .set(PURCHASE_ORDER.SUPPLIER, "SUP-TEST").set(PURCHASE_ORDER.WAREHOUSE, warehouseCode())
+                .set(PURCHASE_ORDER.ORDERED_AT, expectedAt.minusDays(14)).set(PURCHASE_ORDER.EXPECTED_AT, expectedAt)
+                .set(PURCHASE_ORDER.CURRENCY, "EUR").set(PURCHASE_ORDER.RECORDED_BY, "inventory1")
+                .set(PURCHASE_ORDER.RECORDED_AT, expectedAt.minusDays(14)).execute();
+        lines.forEach((lineNo, line) -> db.insertInto(PURCHASE_ORDER_LINE)
+                .set(PURCHASE_ORDER_LINE.PURCHASE_ORDER_ID, id).set(PURCHASE_ORDER_LINE.LINE_NO, lineNo)
+                .set(PURCHASE_ORDER_LINE.SKU, line.getKey()).set(PURCHASE_ORDER_LINE.QUANTITY, line.getValue())
+                .set(PURCHASE_ORDER_LINE.UNIT_COST_MINOR, 1000L).execute());
+    }
+
+    /** A receipt naming the purchase order, as the receipt service records it (its stock moves do not matter here). */
+    private String purchaseReceipt(String orderId, Map<String, Integer> quantitiesBySku) {
+        String receiptId = "GRN-" + UUID.randomUUID();
+        db.insertInto(PURCHASE_RECEIPT).set(PURCHASE_RECEIPT.RECEIPT_ID, receiptId)
+                .set(PURCHASE_RECEIPT.PURCHASE_ORDER_ID, orderId).set(PURCHASE_RECEIPT.WAREHOUSE, warehouseCode())
+                .set(PURCHASE_RECEIPT.RECEIVED_AT, OffsetDateTime.now()).set(PURCHASE_RECEIPT.RECORDED_BY, "warehouse1")
+                .set(PURCHASE_RECEIPT.RECORDED_AT, OffsetDateTime.now()).execute();
+        int position = 1;
+        for (Map.Entry<String, Integer> line : new java.util.TreeMap<>(quantitiesBySku).entrySet()) {
+            db.insertInto(PURCHASE_RECEIPT_LINE).set(PURCHASE_RECEIPT_LINE.RECEIPT_ID, receiptId)
+                    .set(PURCHASE_RECEIPT_LINE.POSITION, position++).set(PURCHASE_RECEIPT_LINE.SKU, line.getKey())
+                    .set(PURCHASE_RECEIPT_LINE.QUANTITY, line.getValue())
+                    .set(PURCHASE_RECEIPT_LINE.UNIT_COST_MINOR, 1000L).set(PURCHASE_RECEIPT_LINE.CURRENCY, "EUR")
+                    .execute();
+        }
+        return receiptId;
     }
 
     /** An order of this test's SKU from its warehouse, not delivered yet; its order number. */

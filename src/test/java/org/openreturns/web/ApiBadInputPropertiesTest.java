@@ -10,6 +10,7 @@ import static org.openreturns.db.Tables.ORDER_CANCELLATION;
 import static org.openreturns.db.Tables.ORDER_SHIPMENT;
 import static org.openreturns.db.Tables.PARCEL_RECEIPT;
 import static org.openreturns.db.Tables.PRODUCT;
+import static org.openreturns.db.Tables.PURCHASE_ORDER;
 import static org.openreturns.db.Tables.PURCHASE_RECEIPT;
 import static org.openreturns.db.Tables.REFUND_EXCEPTION;
 import static org.openreturns.db.Tables.RETURN_REQUEST;
@@ -67,7 +68,7 @@ class ApiBadInputPropertiesTest {
     private static final List<Table<?>> WRITTEN_BY_REQUESTS = List.of(SALES_ORDER, CUSTOMER, RETURN_REQUEST, PRODUCT,
             SUPPLIER, WAREHOUSE, SALES_CHANNEL, REFUND_EXCEPTION, STOCK_COUNT, CHANNEL_STOCK_REPORT, CARRIER_EVENT,
             PARCEL_RECEIPT, IDEMPOTENCY_KEY, ORDER_SHIPMENT, ORDER_CANCELLATION, PURCHASE_RECEIPT,
-            STOCK_TRANSFER, OPENING_BALANCE_IMPORT);
+            STOCK_TRANSFER, OPENING_BALANCE_IMPORT, PURCHASE_ORDER);
 
     @Autowired
     TestRestTemplate http;
