@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +44,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * of this JVM (application and clients) and of the embedded PostgreSQL; the database size and its largest tables.
  * Run with:
  * <pre>mvn -q -Pbenchmark test-compile exec:java -Dbenchmark.main=org.openreturns.benchmark.SoakBenchmark -Dexec.args="5 30"</pre>
- * Arguments: returns started per second (default 5), minutes (default 30).
+ * Arguments: returns started per second (default 5), minutes at that rate (default 30), minutes of ramp before them
+ * (default 3). The ramp starts at a tenth of the rate and rises evenly: a JVM that has just started spends about twice
+ * the processor time per return for its first two or three minutes (compiling the hot code), and an open-loop load at
+ * full rate from the first second would measure that backlog instead of the steady state. The ramp's minutes are
+ * printed and marked, and the targets apply to the minutes after it.
  */
 public final class SoakBenchmark {
 
@@ -55,6 +58,8 @@ public final class SoakBenchmark {
 
     /** Latencies of the minute in progress, per endpoint (method and path template). */
     private static final Map<String, ConcurrentLinkedQueue<Double>> LATENCIES = new ConcurrentHashMap<>();
+    /** Not an endpoint: the time from the order to the closed return, as one client saw it. */
+    private static final String LIFECYCLE = "(lifecycle, order to closed)";
     private static final AtomicInteger COMPLETED = new AtomicInteger();
     private static final AtomicInteger FAILED = new AtomicInteger();
     private static final ConcurrentLinkedQueue<String> FAILURES = new ConcurrentLinkedQueue<>();
@@ -62,23 +67,24 @@ public final class SoakBenchmark {
     public static void main(String[] args) throws Exception {
         double perSecond = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int rampMinutes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path database = Path.of("target/benchmark-db", UUID.randomUUID().toString()).toAbsolutePath();
         try (ConfigurableApplicationContext app = start(database)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Api api = new Api(port, app.getBean(ObjectMapper.class), HttpClient.newHttpClient());
             createMasterData(api);
             DSLContext db = app.getBean(DSLContext.class);
-            System.out.printf("Soak: %.1f returns/s for %d minutes, durable embedded PostgreSQL in %s%n", perSecond,
-                    minutes, database);
+            System.out.printf("Soak: %.1f returns/s for %d minutes after a ramp of %d minutes, durable embedded"
+                    + " PostgreSQL in %s%n", perSecond, minutes, rampMinutes, database);
 
             ExecutorService clients = Executors.newCachedThreadPool();
-            ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
-            pace.scheduleAtFixedRate(() -> clients.submit(() -> lifecycle(api)), 0,
-                    Math.round(1_000_000 / perSecond), TimeUnit.MICROSECONDS);
+            Thread pace = new Thread(() -> startReturns(clients, api, perSecond, rampMinutes), "soak-pace");
+            pace.setDaemon(true);
+            pace.start();
             ProcessorTime processorTime = new ProcessorTime(database);
             ProcessorTime.Sample lastSample = processorTime.now();
             int lastCompleted = 0;
-            for (int minute = 1; minute <= minutes; minute++) {
+            for (int minute = 1; minute <= rampMinutes + minutes; minute++) {
                 Thread.sleep(60_000);
                 ProcessorTime.Sample sample = processorTime.now();
                 int completed = COMPLETED.get();
@@ -86,13 +92,13 @@ public final class SoakBenchmark {
                 lastSample = sample;
                 lastCompleted = completed;
                 try {
-                    report(minute, db, database);
+                    report(minute <= rampMinutes ? minute + " (ramp)" : String.valueOf(minute), db, database);
                 } catch (RuntimeException overloaded) {
                     // An overloaded application may not lend the report a connection in time; the run goes on.
                     System.out.printf("%n-- minute %d: no report (%s)%n", minute, overloaded.getMessage());
                 }
             }
-            pace.shutdownNow();
+            pace.interrupt();
             clients.shutdown();
             clients.awaitTermination(2, TimeUnit.MINUTES);
             System.out.printf("Done: %d returns closed, %d failed%n", COMPLETED.get(), FAILED.get());
@@ -101,8 +107,34 @@ public final class SoakBenchmark {
         System.exit(0);
     }
 
+    /**
+     * Starts a return every 1/rate seconds (open loop: whether or not the earlier ones are done), the rate rising
+     * evenly from a tenth of the target during the ramp.
+     */
+    private static void startReturns(ExecutorService clients, Api api, double perSecond, int rampMinutes) {
+        long start = System.nanoTime();
+        long rampNanos = TimeUnit.MINUTES.toNanos(rampMinutes);
+        long next = start;
+        while (!Thread.currentThread().isInterrupted()) {
+            long elapsed = next - start;
+            double rate = elapsed >= rampNanos ? perSecond
+                    : perSecond * Math.max(0.1, (double) elapsed / rampNanos);
+            next += Math.round(1e9 / rate);
+            long wait = next - System.nanoTime();
+            try {
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            } catch (InterruptedException stopped) {
+                return;
+            }
+            clients.submit(() -> lifecycle(api));
+        }
+    }
+
     /** One return from order to closure, with the reads a desk makes around it. */
     private static void lifecycle(Api api) {
+        long start = System.nanoTime();
         try {
             String sku = "SOAK-" + ThreadLocalRandom.current().nextInt(SKUS);
             String orderId = "SOAK-" + UUID.randomUUID();
@@ -130,6 +162,8 @@ public final class SoakBenchmark {
                             "functional", true, "reasonConfirmed", true));
             api.awaitReturn(returnId, details -> "CLOSED".equals(details.get("status")));
             api.send("GET /api/inventory/{sku}", "inventory1", "/api/inventory/" + sku, null);
+            LATENCIES.computeIfAbsent(LIFECYCLE, name -> new ConcurrentLinkedQueue<>())
+                    .add((System.nanoTime() - start) / 1e6);
             COMPLETED.incrementAndGet();
         } catch (Exception failure) {
             FAILED.incrementAndGet();
@@ -139,7 +173,7 @@ public final class SoakBenchmark {
         }
     }
 
-    private static void report(int minute, DSLContext db, Path database) throws Exception {
+    private static void report(String minute, DSLContext db, Path database) throws Exception {
         Map<String, List<Double>> minuteLatencies = new java.util.TreeMap<>();
         LATENCIES.forEach((endpoint, queue) -> {
             List<Double> taken = new ArrayList<>();
@@ -157,7 +191,7 @@ public final class SoakBenchmark {
                 join pg_namespace n on n.oid = c.relnamespace
                 where c.relkind = 'r' and n.nspname = 'public' order by 2 desc limit 5""")
                 .map(table -> table.get(0, String.class) + " " + (table.get(1, Long.class) >> 20) + " MB");
-        System.out.printf("%n-- minute %d: %d closed, %d failed so far; heap after GC %d MB; RSS JVM %d MB, PostgreSQL"
+        System.out.printf("%n-- minute %s: %d closed, %d failed so far; heap after GC %d MB; RSS JVM %d MB, PostgreSQL"
                         + " %d MB; database %d MB%n", minute, COMPLETED.get(), FAILED.get(), heapAfterGc >> 20,
                 residentKb(ProcessHandle.current()) >> 10, postgresResidentKb(database) >> 10, databaseBytes >> 20);
         minuteLatencies.forEach((endpoint, latencies) -> {
