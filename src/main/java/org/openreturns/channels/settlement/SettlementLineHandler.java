@@ -149,7 +149,7 @@ class SettlementLineHandler implements ChannelMessageHandler {
                     + " was reversed already by settlement " + earlier.getSettlementId() + " line "
                     + earlier.getLineId());
         });
-        if (reversed.getAmountMinor() != row.getAmountMinor() || !reversed.getCurrency().equals(row.getCurrency())) {
+        if (!reversed.getAmountMinor().equals(row.getAmountMinor()) || !reversed.getCurrency().equals(row.getCurrency())) {
             throw rejected("amount", "must be the reversed line's "
                     + Money.fromMinorUnits(reversed.getAmountMinor(), reversed.getCurrency()).toPlainString() + " "
                     + reversed.getCurrency() + ": a line is reversed whole");

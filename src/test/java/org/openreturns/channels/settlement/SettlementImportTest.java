@@ -130,7 +130,8 @@ class SettlementImportTest {
     @Test
     void aLineThatContradictsItsEarlierSelfOrReversesTwiceIsADeadLetter() {
         String settlement = "S-" + UUID.randomUUID().toString().substring(0, 8);
-        importCsv(settlement, HEADER + "1,FEE,,,,2.00,EUR,2026-12-01,,,\n2,REVERSAL,,,,2.00,EUR,2026-12-02,,1,\n");
+        assertThat(importCsv(settlement, HEADER + "1,FEE,,,,2.00,EUR,2026-12-01,,,\n"
+                + "2,REVERSAL,,,,2.00,EUR,2026-12-02,,1,\n").getBody()).containsEntry("taken", 2);
 
         ResponseEntity<Map<String, Object>> contradicting = importCsv(settlement, HEADER
                 + "1,FEE,,,,3.00,EUR,2026-12-01,,,\n3,REVERSAL,,,,2.00,EUR,2026-12-02,,1,\n"
