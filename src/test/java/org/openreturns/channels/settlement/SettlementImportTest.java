@@ -149,6 +149,31 @@ class SettlementImportTest {
     }
 
     @Test
+    void aReversedRefundNoLongerCountsAndAnOrderPaymentIsNotReversed() {
+        String order = order("MO-" + UUID.randomUUID().toString().substring(0, 8));
+        String settlement = "S-" + UUID.randomUUID().toString().substring(0, 8);
+
+        ResponseEntity<Map<String, Object>> imported = importCsv(settlement, HEADER
+                + "1,ORDER_PAYMENT," + order + ",,,39.80,EUR,2026-12-01,,,\n"
+                + "2,REFUND," + order + ",,TSHIRT-BLK-M,19.90,EUR,2026-12-02,,,\n"
+                + "3,REVERSAL,,,,19.90,EUR,2026-12-03,,2,refund taken back\n"
+                + "4,REVERSAL,,,,39.80,EUR,2026-12-03,,1,\n");
+
+        assertThat(imported.getBody()).containsEntry("taken", 3);
+        assertThat(list(imported.getBody().get("deadLettered"))).singleElement().satisfies(letter -> {
+            assertThat(letter).containsEntry("lineId", "4");
+            assertThat((String) letter.get("reason")).contains("only REFUND and FEE lines are reversed");
+        });
+        assertThat(db.selectFrom(CHANNEL_REFUND).where(CHANNEL_REFUND.CHANNEL.eq(channel)).fetchSingle())
+                .satisfies(refund -> {
+                    assertThat(refund.getChannelRefundId()).isEqualTo(settlement + "/2");
+                    assertThat(refund.getOrderLineNo()).isEqualTo(1);
+                    assertThat(refund.getReversedAt()).isNotNull();
+                    assertThat(refund.getReversedBy()).isEqualTo("finance1");
+                });
+    }
+
+    @Test
     void aFileThatIsNotASettlementReportIsRefusedWholeAndOnlyFinanceImportsOne() {
         String settlement = "S-" + UUID.randomUUID().toString().substring(0, 8);
 
