@@ -35,6 +35,9 @@ public class ChannelRefunds {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelRefunds.class);
 
+    /** Far above any refund, far below what a long of minor units holds. */
+    private static final BigDecimal MOST = new BigDecimal("1000000000000");
+
     private final ChannelRefundRepository channelRefunds;
     private final RefundRepository refunds;
     private final OrderService orders;
@@ -73,7 +76,8 @@ public class ChannelRefunds {
                     + " was paid in " + order.currency());
         }
         BigDecimal amount = request.amount();
-        if (amount == null || amount.signum() <= 0 || !Money.fitsMinorUnits(amount, Currency.getInstance(currency))) {
+        if (amount == null || amount.signum() <= 0 || amount.compareTo(MOST) > 0
+                || !Money.fitsMinorUnits(amount, Currency.getInstance(currency))) {
             throw new RuleViolationException("amount", "must be more than 0 with at most "
                     + Currency.getInstance(currency).getDefaultFractionDigits() + " decimals of " + currency);
         }

@@ -1,5 +1,6 @@
 package org.openreturns.channels.webstore;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WebStoreOrderHandler implements ChannelMessageHandler {
+
+    /** Far above any price, far below what a long of minor units holds. */
+    private static final BigDecimal MOST = new BigDecimal("1000000000000");
 
     private final OrderService orders;
     private final OrderShipments shipments;
@@ -96,6 +100,10 @@ class WebStoreOrderHandler implements ChannelMessageHandler {
         List<OrderIngestion.Line> lines = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             WebStorePayloads.LineItem item = items.get(i);
+            if (item.price() != null && item.price().compareTo(MOST) > 0) {
+                throw new MessageRejectedException("line_items[" + i + "].price " + item.price().toPlainString()
+                        + " is not a price");
+            }
             lines.add(new OrderIngestion.Line(i + 1, item.sku(), item.quantity(), item.price(), null));
         }
         WebStorePayloads.Customer customer = order.customer();

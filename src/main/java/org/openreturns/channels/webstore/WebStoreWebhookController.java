@@ -118,11 +118,11 @@ class WebStoreWebhookController {
         if (webhookId == null || webhookId.isBlank() || webhookId.length() > 200) {
             throw new InvalidParameterException(List.of(new FieldProblem(WEBHOOK_ID, "must be 1 to 200 characters")));
         }
-        for (byte b : body) {
-            if (b == 0) {
-                throw new InvalidParameterException(List.of(new FieldProblem("body", "must not contain the "
-                        + "character U+0000 (NUL)")));
-            }
+        // PostgreSQL cannot store U+0000 in a text: refused here, raw or escaped, rather than failing in a repository.
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.indexOf('\0') >= 0 || text.contains("\\u0000")) {
+            throw new InvalidParameterException(List.of(new FieldProblem("body", "must not contain the "
+                    + "character U+0000 (NUL)")));
         }
     }
 }

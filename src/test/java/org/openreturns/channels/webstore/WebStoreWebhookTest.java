@@ -223,6 +223,12 @@ class WebStoreWebhookTest {
         ResponseEntity<Map<String, Object>> noId = store.deliver("orders/create", null, body, signature,
                 OffsetDateTime.now().toString());
 
+        String withNul = body.replace("example.com", "exa\\u0000mple.com");
+        ResponseEntity<Map<String, Object>> nul = store.deliver("orders/create", "wh-" + UUID.randomUUID(), withNul,
+                WebStoreClient.sign(withNul, store.secret), OffsetDateTime.now().toString());
+
+        assertThat(nul.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ApiClient.problemFields(nul)).containsExactly("body");
         assertThat(topic.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(ApiClient.problemFields(topic)).containsExactly("X-Shopify-Topic");
         assertThat(noId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
