@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +78,7 @@ class SettlementImport {
     private static List<SettlementLine> read(String settlementId, InputStream csv, String importedBy) {
         List<SettlementLine> lines = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
-        Set<String> lineIds = new java.util.HashSet<>();
+        Set<String> lineIds = new HashSet<>();
         Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8);
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build().parse(reader)) {

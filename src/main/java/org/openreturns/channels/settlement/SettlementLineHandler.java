@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,7 +124,7 @@ class SettlementLineHandler implements ChannelMessageHandler {
                 JournalEntryDraft entry = PostingRules.forMarketplaceFee(reference, currency, amountMinor,
                         "Fee of " + channel + " in settlement " + settlementId + " line " + lineId
                                 + (row.getDescription() == null ? "" : ": " + row.getDescription()));
-                journal.post(java.util.List.of(entry), importedBy);
+                journal.post(List.of(entry), importedBy);
                 row.setJournalEntryId(journal.entryOf(entry.idempotencyKey()).map(JournalEntryView::id)
                         .orElseThrow());
             }

@@ -29,7 +29,10 @@ import org.openreturns.inventory.StockLedger;
 import org.openreturns.inventory.StockMoveRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -104,17 +107,17 @@ class WebStoreWebhookTest {
     @Test
     void credentialsOfAUserOpenNothingAndAChannelWithoutASecretTakesNoWebhook() {
         String body = WebStoreClient.json(order(newOrderId(), List.of(), "TEE-X", 1));
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Shopify-Topic", "orders/create");
         headers.set("X-Shopify-Webhook-Id", "wh-" + UUID.randomUUID());
         headers.set("X-Shopify-Triggered-At", OffsetDateTime.now().toString());
 
         ResponseEntity<String> asAdmin = http.withBasicAuth("admin", "demo").postForEntity("/api/channels/"
-                + store.channel + "/webhooks", new org.springframework.http.HttpEntity<>(body, headers), String.class);
+                + store.channel + "/webhooks", new HttpEntity<>(body, headers), String.class);
         headers.set("X-Shopify-Hmac-Sha256", WebStoreClient.sign(body, "anything"));
         ResponseEntity<String> channelWithoutSecret = http.postForEntity("/api/channels/WEB/webhooks",
-                new org.springframework.http.HttpEntity<>(body, headers), String.class);
+                new HttpEntity<>(body, headers), String.class);
 
         assertThat(asAdmin.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(channelWithoutSecret.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
