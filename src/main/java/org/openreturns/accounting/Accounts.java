@@ -7,6 +7,8 @@ package org.openreturns.accounting;
 public final class Accounts {
 
     public static final String PAYMENT_CLEARING = "1000";
+    /** What the channels owe us; marketplace fees and refunds the channel paid are deducted from it. */
+    public static final String CHANNEL_RECEIVABLE = "1200";
     public static final String INVENTORY_SELLABLE = "1300";
     public static final String INVENTORY_RETURNS_AND_QUARANTINE = "1310";
     public static final String INVENTORY_REFURBISHMENT = "1320";
@@ -23,6 +25,7 @@ public final class Accounts {
     public static final String SERVICE_RECOVERY_COST = "5200";
     /** Counter-account of approved count adjustments. */
     public static final String INVENTORY_COUNT_DIFFERENCES = "5300";
+    public static final String MARKETPLACE_FEES = "5400";
 
     private Accounts() {
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.openreturns.system.NotFoundException;
@@ -44,6 +45,12 @@ public class Journal {
                 JournalEntryDraft.SourceType.valueOf(original.sourceType()), original.sourceId(), original.returnId(),
                 original.returnLineNo(), original.currency(), why, mirrored);
         entries.insert(List.of(reversal), OffsetDateTime.now(clock), reversedBy, entryId);
+    }
+
+    /** The entry posted under this idempotency key, if any. */
+    @Transactional(readOnly = true)
+    public Optional<JournalEntryView> entryOf(String idempotencyKey) {
+        return entries.entries(JOURNAL_ENTRY.IDEMPOTENCY_KEY.eq(idempotencyKey)).stream().findFirst();
     }
 
     @Transactional(readOnly = true)

@@ -13,7 +13,7 @@ public record JournalEntryDraft(String idempotencyKey, String reason, SourceType
                                 UUID returnId, Integer returnLineNo, String currency, String description,
                                 List<Line> lines) {
 
-    public enum SourceType { STOCK_MOVE, REFUND, MANUAL }
+    public enum SourceType { STOCK_MOVE, REFUND, MANUAL, CHANNEL_SETTLEMENT }
 
     public record Line(String account, long debitMinor, long creditMinor) {
 

@@ -94,6 +94,35 @@ public final class PostingRules {
         return Optional.of(refundEntry("refund-paid-", "REFUND_PAID", refund, lines));
     }
 
+    /**
+     * Refund paid by the channel (it refunded the customer itself and deducts that from what it owes us): Dr refunds
+     * payable / Cr channel receivable at the amount of the refund, instead of a payment of ours.
+     */
+    public static Optional<JournalEntryDraft> forRefundPaidByChannel(RefundPosting refund, String channel) {
+        if (refund.amountMinor() == 0) {
+            return Optional.empty();
+        }
+        List<JournalEntryDraft.Line> lines = List.of(
+                debit(Accounts.REFUNDS_PAYABLE, refund.amountMinor()),
+                credit(Accounts.CHANNEL_RECEIVABLE, refund.amountMinor()));
+        return Optional.of(new JournalEntryDraft("refund-paid-" + refund.refundId(), "REFUND_PAID_BY_CHANNEL",
+                JournalEntryDraft.SourceType.REFUND, String.valueOf(refund.refundId()), refund.returnId(),
+                refund.returnLineNo(), refund.currency(), "Paid by channel " + channel, lines));
+    }
+
+    /**
+     * A marketplace fee withheld from a settlement: Dr marketplace fees / Cr channel receivable. Its source is the
+     * settlement line ({@code channel/settlement/line}); a reversal of the fee is the mirror entry
+     * ({@link Journal#reverse}).
+     */
+    public static JournalEntryDraft forMarketplaceFee(String settlementLineRef, String currency, long amountMinor,
+                                                      String description) {
+        return new JournalEntryDraft("settlement-fee-" + settlementLineRef, "MARKETPLACE_FEE",
+                JournalEntryDraft.SourceType.CHANNEL_SETTLEMENT, settlementLineRef, null, null, currency, description,
+                List.of(debit(Accounts.MARKETPLACE_FEES, amountMinor),
+                        credit(Accounts.CHANNEL_RECEIVABLE, amountMinor)));
+    }
+
     private static JournalEntryDraft refundEntry(String keyPrefix, String reason, RefundPosting refund,
                                                  List<JournalEntryDraft.Line> lines) {
         return new JournalEntryDraft(keyPrefix + refund.refundId(), reason, JournalEntryDraft.SourceType.REFUND,

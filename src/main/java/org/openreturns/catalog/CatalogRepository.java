@@ -202,7 +202,12 @@ class CatalogRepository {
     List<SalesChannel> channels() {
         return db.selectFrom(SALES_CHANNEL).orderBy(SALES_CHANNEL.CODE)
                 .fetch(row -> new SalesChannel(row.getCode(), row.getName(), row.getAvailabilityUrl(),
-                        row.getAvailabilityToken()));
+                        row.getAvailabilityToken(), row.getWebhookSecret()));
+    }
+
+    Optional<String> webhookSecret(String code) {
+        return db.select(SALES_CHANNEL.WEBHOOK_SECRET).from(SALES_CHANNEL).where(SALES_CHANNEL.CODE.eq(code))
+                .fetchOptional(SALES_CHANNEL.WEBHOOK_SECRET);
     }
 
     /** Inserts the channel unless its code exists; answers whether it did. */
@@ -212,6 +217,7 @@ class CatalogRepository {
                 .set(SALES_CHANNEL.NAME, channel.name())
                 .set(SALES_CHANNEL.AVAILABILITY_URL, channel.availabilityUrl())
                 .set(SALES_CHANNEL.AVAILABILITY_TOKEN, channel.availabilityToken())
+                .set(SALES_CHANNEL.WEBHOOK_SECRET, channel.webhookSecret())
                 .set(SALES_CHANNEL.CREATED_AT, now)
                 .set(SALES_CHANNEL.UPDATED_AT, now)
                 .set(SALES_CHANNEL.UPDATED_BY, actor)
@@ -224,12 +230,14 @@ class CatalogRepository {
                 .set(SALES_CHANNEL.NAME, channel.name())
                 .set(SALES_CHANNEL.AVAILABILITY_URL, channel.availabilityUrl())
                 .set(SALES_CHANNEL.AVAILABILITY_TOKEN, channel.availabilityToken())
+                .set(SALES_CHANNEL.WEBHOOK_SECRET, channel.webhookSecret())
                 .set(SALES_CHANNEL.UPDATED_AT, now)
                 .set(SALES_CHANNEL.UPDATED_BY, actor)
                 .where(SALES_CHANNEL.CODE.eq(channel.code()))
                 .and(SALES_CHANNEL.NAME.isDistinctFrom(channel.name())
                         .or(SALES_CHANNEL.AVAILABILITY_URL.isDistinctFrom(channel.availabilityUrl()))
-                        .or(SALES_CHANNEL.AVAILABILITY_TOKEN.isDistinctFrom(channel.availabilityToken())))
+                        .or(SALES_CHANNEL.AVAILABILITY_TOKEN.isDistinctFrom(channel.availabilityToken()))
+                        .or(SALES_CHANNEL.WEBHOOK_SECRET.isDistinctFrom(channel.webhookSecret())))
                 .execute();
     }
 }

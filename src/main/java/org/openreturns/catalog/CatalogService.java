@@ -185,6 +185,15 @@ public class CatalogService {
         return new Saved<>(warehouse(request.code()), created);
     }
 
+    /**
+     * The secret the channel signs its webhooks with; empty when the channel is unknown or has none, and then none of
+     * its webhooks is accepted.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> webhookSecret(String channelCode) {
+        return catalog.webhookSecret(channelCode);
+    }
+
     @Transactional(readOnly = true)
     List<SalesChannel> channels() {
         return catalog.channels();

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.Size;
  * {@code POST /api/channels} gives it in this form too.
  *
  * <p>With an {@code availabilityUrl} the channel is sent the available-to-sell of every SKU whose sellable stock
- * changes (docs/channels.md); the token, when given, authenticates those deliveries and is never shown again.
+ * changes (docs/channels.md); the token, when given, authenticates those deliveries and is never shown again. With a
+ * {@code webhookSecret} the channel may send its webhooks (docs/channels.md, "Web-store webhooks"), signed with it;
+ * the secret is never shown again either.
  */
 record SalesChannel(
         // The form order ingestion accepts for an order's channel.
@@ -22,5 +24,8 @@ record SalesChannel(
         // Sent as a bearer token: visible ASCII only, so it cannot break the header.
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
         @Size(max = 500) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be visible ASCII characters")
-        String availabilityToken) {
+        String availabilityToken,
+        // The key of the webhooks' HMAC-SHA256 signatures: long enough not to be guessed.
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+        @Size(min = 16, max = 500) String webhookSecret) {
 }

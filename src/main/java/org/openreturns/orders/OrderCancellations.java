@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openreturns.inventory.StockLedger;
@@ -67,6 +68,34 @@ public class OrderCancellations {
                     + " was recorded by another request at the same time; send it again to see how it was recorded");
         }
         return new Cancelled(order, cancellations.find(request.cancellationId()).orElseThrow(), true);
+    }
+
+    /**
+     * Cancels every unit of the order that is neither shipped nor cancelled yet, as the cancellation with this id (a
+     * channel cancelling the whole order). Empty when nothing was left open; the same id again answers as the first
+     * time, whatever is open now.
+     */
+    @Transactional
+    public Optional<Cancelled> cancelWhatIsOpen(String orderNumber, String channel, String cancellationId,
+                                                String cancelledBy) {
+        SalesOrder order = orders.order(orderNumber, channel, true);
+        Optional<Cancellation> existing = cancellations.find(cancellationId);
+        if (existing.isPresent()) {
+            if (existing.get().orderId() != order.id()) {
+                throw new ConflictException("Cancellation " + cancellationId + " was already recorded for another "
+                        + "order");
+            }
+            return Optional.of(new Cancelled(order, existing.get(), false));
+        }
+        Map<Integer, LineFulfilment> done = orders.fulfilment(order.id());
+        List<CancellationRequest.Line> open = order.lines().stream()
+                .map(line -> new CancellationRequest.Line(line.lineNo(),
+                        done.getOrDefault(line.lineNo(), LineFulfilment.NONE).open(line)))
+                .filter(line -> line.quantity() > 0).toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(cancel(orderNumber, channel, new CancellationRequest(cancellationId, open), cancelledBy));
     }
 
     private Cancelled replay(SalesOrder order, Cancellation stored, CancellationRequest resent) {

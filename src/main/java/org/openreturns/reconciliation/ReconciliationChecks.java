@@ -168,8 +168,9 @@ class ReconciliationChecks {
 
     /**
      * Check 4: no money was released for a line whose inspection did not pass and that has no approved exception
-     * (the rule the database enforces at release, checked again against later changes), and refunds payable
-     * equals what was approved and not yet paid.
+     * (the rule the database enforces at release, checked again against later changes), no channel refunded a
+     * customer against that rule either ({@link #channelRefunds}), and refunds payable equals what was approved and
+     * not yet paid.
      */
     List<Finding> refunds() {
         List<Finding> findings = new ArrayList<>();
@@ -187,6 +188,7 @@ class ReconciliationChecks {
                     + row.get("return_line_no", Integer.class)
                     + ", whose inspection has not passed and which has no approved exception"));
         }
+        findings.addAll(channelRefunds());
         long approvedNotPaid = db.resultQuery("""
                 select coalesce(sum(amount_minor), 0) from refund where status in ('APPROVED', 'FAILED')
                 """).fetchSingle().get(0, Long.class);
@@ -197,6 +199,87 @@ class ReconciliationChecks {
                     + Accounts.REFUNDS_PAYABLE, null, null, null, Accounts.REFUNDS_PAYABLE, null, approvedNotPaid,
                     payable, "Refunds payable (" + Accounts.REFUNDS_PAYABLE + ") is " + payable
                     + ", but refunds approved and not yet paid add up to " + approvedNotPaid));
+        }
+        return findings;
+    }
+
+    /**
+     * Check 4, refunds the channels paid themselves (docs/channels.md, "Channel refunds"), each not reversed: one with
+     * no return of its order line behind it; one paid before the return line was validated (its inspection passed or
+     * an exception was approved); the channel refunds of a return line adding up to more than the refund decided for
+     * it; and one of a line whose refund we paid through our own gateway as well (the customer was paid twice).
+     */
+    List<Finding> channelRefunds() {
+        List<Finding> findings = new ArrayList<>();
+        Set<String> overpaidLines = new TreeSet<>();
+        for (Record row : db.resultQuery("""
+                with counted as (
+                    select c.id, c.channel, c.channel_refund_id, c.sku, c.amount_minor, c.currency, c.paid_at,
+                           c.order_id, coalesce(c.return_id, later.return_id) as return_id,
+                           coalesce(c.return_line_no, later.line_no) as return_line_no
+                    from channel_refund c
+                    left join lateral (select rl.return_id, rl.line_no
+                                       from return_line rl join return_request r on r.id = rl.return_id
+                                       where rl.order_id = c.order_id and rl.line_no = c.order_line_no
+                                       order by r.requested_at limit 1) later on c.return_id is null
+                    where c.reversed_at is null
+                )
+                select counted.*, o.order_number, r.rma_number, f.id as refund_id, f.amount_minor as decided_minor,
+                       f.status as refund_status, f.gateway,
+                       least(i.inspected_at, x.approved_at) as validated_at,
+                       sum(counted.amount_minor) over (partition by counted.return_id, counted.return_line_no)
+                           as line_total_minor
+                from counted
+                join sales_order o on o.id = counted.order_id
+                left join return_request r on r.id = counted.return_id
+                left join inspection i on i.return_id = counted.return_id and i.line_no = counted.return_line_no
+                     and i.sku_matches and i.serial_matches is distinct from false
+                left join lateral (select min(e.approved_at) as approved_at from refund_exception e
+                                   where e.return_id = counted.return_id and e.return_line_no = counted.return_line_no
+                                     and e.approved_by is not null) x on true
+                left join refund f on f.return_id = counted.return_id and f.return_line_no = counted.return_line_no
+                """).fetch()) {
+            long id = row.get("id", Long.class);
+            long amount = row.get("amount_minor", Long.class);
+            String refund = "Channel refund " + row.get("channel_refund_id", String.class) + " of "
+                    + row.get("channel", String.class) + " (" + amount + " " + row.get("currency", String.class)
+                    + " for " + row.get("sku", String.class) + " of order " + row.get("order_number", String.class)
+                    + ", paid " + row.get("paid_at", OffsetDateTime.class) + ")";
+            String returnId = row.get("return_id", String.class);
+            if (returnId == null) {
+                findings.add(new Finding(CheckType.REFUND_LEAKAGE, "REFUND_LEAKAGE:channel-refund-" + id
+                        + ":no-return", row.get("sku", String.class), null, null, null, "channel refund " + id, 0,
+                        amount, refund + " has no return behind it: the order line was never returned"));
+                continue;
+            }
+            String reference = returnId + "#" + row.get("return_line_no", Integer.class);
+            String returned = "return " + row.get("rma_number", String.class) + " line "
+                    + row.get("return_line_no", Integer.class);
+            OffsetDateTime validatedAt = row.get("validated_at", OffsetDateTime.class);
+            OffsetDateTime paidAt = row.get("paid_at", OffsetDateTime.class);
+            if (validatedAt == null || paidAt.isBefore(validatedAt)) {
+                findings.add(new Finding(CheckType.REFUND_LEAKAGE, "REFUND_LEAKAGE:channel-refund-" + id
+                        + ":before-inspection", row.get("sku", String.class), null, null, null, reference, 0, amount,
+                        refund + " was paid before " + returned + (validatedAt == null
+                        ? " passed inspection or had an approved exception (neither has happened yet)"
+                        : " was validated at " + validatedAt + " (inspection passed or exception approved)")));
+            }
+            Long decided = row.get("decided_minor", Long.class);
+            long lineTotal = row.get("line_total_minor", Long.class);
+            if (decided != null && lineTotal > decided && overpaidLines.add(reference)) {
+                findings.add(new Finding(CheckType.REFUND_LEAKAGE, "REFUND_LEAKAGE:channel-refunds-over:"
+                        + reference, row.get("sku", String.class), null, null, null, reference, decided, lineTotal,
+                        "The channel refunds of " + returned + " add up to " + lineTotal + ", more than the "
+                        + decided + " decided for it (refund " + row.get("refund_id", Long.class) + ")"));
+            }
+            String gateway = row.get("gateway", String.class);
+            if ("RELEASED".equals(row.get("refund_status", String.class)) && decided != null && decided > 0
+                    && (gateway == null || !gateway.startsWith("channel "))) {
+                findings.add(new Finding(CheckType.REFUND_LEAKAGE, "REFUND_LEAKAGE:channel-refund-" + id
+                        + ":paid-twice", row.get("sku", String.class), null, null, null, reference, 0, amount,
+                        refund + " refunded the customer of " + returned + " again: refund "
+                        + row.get("refund_id", Long.class) + " had already paid " + decided + " through " + gateway));
+            }
         }
         return findings;
     }

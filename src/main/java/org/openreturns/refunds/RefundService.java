@@ -12,6 +12,7 @@ import org.openreturns.accounting.Journal;
 import org.openreturns.accounting.JournalEntryDraft;
 import org.openreturns.accounting.PostingRules;
 import org.openreturns.accounting.RefundPosting;
+import org.openreturns.db.tables.records.ChannelRefundRecord;
 import org.openreturns.db.tables.records.InspectionRecord;
 import org.openreturns.db.tables.records.RefundExceptionRecord;
 import org.openreturns.db.tables.records.RefundRecord;
@@ -39,13 +40,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RefundService {
 
+    /** The gateway recorded on a refund the channel paid itself: {@code channel WEB}. */
+    static final String CHANNEL_GATEWAY_PREFIX = "channel ";
+
     private final RefundRepository refunds;
+    private final ChannelRefundRepository channelRefunds;
     private final Journal journal;
     private final PaymentGateway gateway;
     private final Clock clock;
 
-    RefundService(RefundRepository refunds, Journal journal, PaymentGateway gateway, Clock clock) {
+    RefundService(RefundRepository refunds, ChannelRefundRepository channelRefunds, Journal journal,
+                  PaymentGateway gateway, Clock clock) {
         this.refunds = refunds;
+        this.channelRefunds = channelRefunds;
         this.journal = journal;
         this.gateway = gateway;
         this.clock = clock;
@@ -104,6 +111,11 @@ public class RefundService {
      * gateway declines, it is FAILED with the reason and nothing is posted, and it can be released again later.
      * A refund of nothing (NONE, REPLACEMENT) is released without a payment. Releasing again changes nothing.
      *
+     * <p>A return line the channel refunded the customer for itself (a channel refund matched to it, not reversed) is
+     * never paid a second time: the release records the refund as paid by the channel, with the channel's refund ids
+     * as reference, posts it against the channel receivable instead of payment clearing, issues the credit note and
+     * does not call the gateway (docs/channels.md, "Channel refunds").
+     *
      * @throws ConflictException when the refund is not approved yet, or its line is not validated
      */
     @Transactional
@@ -124,6 +136,12 @@ public class RefundService {
             refunds.markReleased(refundId, actor, now, null, null);
             refunds.insertEvent(refundId, now, actor, status, RefundStatus.RELEASED,
                     "Decision " + refund.getDecision() + ": nothing to pay");
+            return view(refundId);
+        }
+        List<ChannelRefundRecord> paidByChannel = channelRefunds.matchAndLock(refund.getReturnId(),
+                refund.getReturnLineNo());
+        if (!paidByChannel.isEmpty()) {
+            releaseAsPaidByChannel(refund, status, paidByChannel, actor, now);
             return view(refundId);
         }
         LineFacts line = refunds.line(refund.getReturnId(), refund.getReturnLineNo()).orElseThrow();
@@ -153,6 +171,20 @@ public class RefundService {
                     gateway.name() + " declined the payment: " + reason);
         }
         return view(refundId);
+    }
+
+    private void releaseAsPaidByChannel(RefundRecord refund, RefundStatus from, List<ChannelRefundRecord> paid,
+                                        String actor, OffsetDateTime now) {
+        String channel = paid.get(0).getChannel();
+        String references = String.join(",", paid.stream().map(ChannelRefundRecord::getChannelRefundId).toList());
+        long paidMinor = paid.stream().mapToLong(ChannelRefundRecord::getAmountMinor).sum();
+        refunds.markReleased(refund.getId(), actor, now, CHANNEL_GATEWAY_PREFIX + channel, references);
+        refunds.insertEvent(refund.getId(), now, actor, from, RefundStatus.RELEASED, "The customer was refunded "
+                + money(paidMinor, refund.getCurrency()) + " by channel " + channel + " itself (refund "
+                + references + " of " + paid.get(0).getPaidAt() + "); " + money(refund.getAmountMinor(),
+                refund.getCurrency()) + " recorded as paid by the channel, not paid again");
+        post(PostingRules.forRefundPaidByChannel(posting(refund), channel), actor);
+        issueCreditNote(refund, actor, now);
     }
 
     /** Asks for permission to release the line's refund without a passed inspection; someone else approves it. */

@@ -21,7 +21,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *
  * <p>The first row whose method and path pattern match a request decides, so a literal path
  * ({@code /api/returns/sla-escalations}) comes before the pattern that would also match it
- * ({@code /api/returns/{returnId}}). {@code admin} (operations) may call everything.
+ * ({@code /api/returns/{returnId}}). {@code admin} (operations) may call everything that takes a login.
+ *
+ * <p>A row {@link #signedByChannel signed by the channel} takes no login at all: a sales channel's system calls it,
+ * and the signature of each request with the channel's secret is its authentication (checked by the endpoint itself,
+ * docs/channels.md). No group may call it with a password; {@link SecurityConfiguration} lets it past HTTP basic.
  */
 public final class ApiAuthorization {
 
@@ -61,6 +65,10 @@ public final class ApiAuthorization {
             allow(POST, "/api/channels"),
             // Whether the channels are told the stock available to sell: those who answer for stock, and managers.
             allow(GET, "/api/channels/{code}/availability-outbox", MANAGER, INVENTORY_CONTROL),
+            // The web store's webhooks: signed with the channel's webhook secret, no login.
+            signedByChannel(POST, "/api/channels/{code}/webhooks"),
+            // A marketplace's settlement report moves money in the journal: finance imports it.
+            allow(POST, "/api/channels/{code}/settlements", FINANCE),
             // Orders come from the shop's feed; support keys in one the feed missed. Customers' personal data is
             // for those who talk to them or pay them.
             allow(POST, "/api/orders", SUPPORT),
@@ -145,11 +153,24 @@ public final class ApiAuthorization {
     private static Rule allow(HttpMethod method, String pathPattern, String... groups) {
         Set<String> allowed = new LinkedHashSet<>(List.of(groups));
         allowed.add(ADMIN);
-        return new Rule(method, pathPattern, Set.copyOf(allowed));
+        return new Rule(method, pathPattern, Set.copyOf(allowed), false);
     }
 
-    /** One row of the matrix: requests with this method whose path matches the pattern are for these groups. */
-    public record Rule(HttpMethod method, String pathPattern, Set<String> groups) {
+    /** An endpoint a channel calls, authenticated by the request's signature instead of a login; no group's. */
+    private static Rule signedByChannel(HttpMethod method, String pathPattern) {
+        return new Rule(method, pathPattern, Set.of(), true);
+    }
+
+    /** The rows that take no login, for the security filter to let past HTTP basic. */
+    public static List<Rule> signedByChannel() {
+        return RULES.stream().filter(Rule::signedByChannel).toList();
+    }
+
+    /**
+     * One row of the matrix: requests with this method whose path matches the pattern are for these groups, or, when
+     * {@code signedByChannel}, for the channel that signs them (and for no group).
+     */
+    public record Rule(HttpMethod method, String pathPattern, Set<String> groups, boolean signedByChannel) {
 
         public boolean allows(String group) {
             return groups.contains(group);

@@ -49,6 +49,8 @@ class ApiDocumentation {
         return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                 ApiAuthorization.ruleFor(HttpMethod.valueOf(method.name()), path).ifPresent(rule -> operation
                         .description((operation.getDescription() == null ? "" : operation.getDescription() + "\n\n")
-                                + "For the groups: " + String.join(", ", rule.groupsInOrder()) + "."))));
+                                + (rule.signedByChannel() ? "No login: the channel signs each request with its "
+                                + "secret (docs/channels.md)." : "For the groups: "
+                                + String.join(", ", rule.groupsInOrder()) + ".")))));
     }
 }

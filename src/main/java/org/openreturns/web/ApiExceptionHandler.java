@@ -17,6 +17,7 @@ import org.openreturns.system.InvalidParameterException;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.OutageException;
 import org.openreturns.system.RuleViolationException;
+import org.openreturns.system.UnauthenticatedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -120,6 +121,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Not found");
         problem.setProperty("errors", List.of(new FieldProblem(exception.field(), exception.getMessage())));
         return problem;
+    }
+
+    @ExceptionHandler(UnauthenticatedException.class)
+    ProblemDetail unauthenticated(UnauthenticatedException exception) {
+        return simple(HttpStatus.UNAUTHORIZED, "Not authenticated", exception.getMessage());
     }
 
     @ExceptionHandler(TaskNotFoundException.class)

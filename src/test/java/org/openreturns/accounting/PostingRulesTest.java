@@ -50,6 +50,29 @@ class PostingRulesTest {
     }
 
     @Test
+    void aRefundTheChannelPaidSettlesTheDebtAgainstWhatTheChannelOwesUs() {
+        JournalEntryDraft entry = PostingRules.forRefundPaidByChannel(
+                new RefundPosting(46, RETURN_ID, 1, "EUR", 1990, 0), "WEB").orElseThrow();
+
+        assertThat(entry.lines()).containsExactly(debit("2100", 1990), credit("1200", 1990));
+        assertThat(entry.reason()).isEqualTo("REFUND_PAID_BY_CHANNEL");
+        assertThat(entry.idempotencyKey()).as("one payment per refund, whoever paid").isEqualTo("refund-paid-46");
+        assertThat(PostingRules.forRefundPaidByChannel(new RefundPosting(47, RETURN_ID, 1, "EUR", 0, 0), "WEB"))
+                .isEmpty();
+    }
+
+    @Test
+    void aMarketplaceFeeIsAnExpenseDeductedFromWhatTheChannelOwesUs() {
+        JournalEntryDraft entry = PostingRules.forMarketplaceFee("MKT/S-1/2", "EUR", 597, "referral fee");
+
+        assertThat(entry.lines()).containsExactly(debit("5400", 597), credit("1200", 597));
+        assertThat(entry.sourceType()).isEqualTo(JournalEntryDraft.SourceType.CHANNEL_SETTLEMENT);
+        assertThat(entry.sourceId()).isEqualTo("MKT/S-1/2");
+        assertThat(entry.idempotencyKey()).isEqualTo("settlement-fee-MKT/S-1/2");
+        assertThat(entry.returnId()).isNull();
+    }
+
+    @Test
     void aRefundOfNothingPostsNothing() {
         RefundPosting nothing = new RefundPosting(45, RETURN_ID, 1, "EUR", 0, 0);
 

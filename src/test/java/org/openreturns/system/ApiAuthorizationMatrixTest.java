@@ -32,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every endpoint of the HTTP API, as Spring MVC knows them, called as a user of each group and without credentials:
  * the groups of its row in {@link ApiAuthorization} get past the security filter (any answer but 401 and 403), the
- * others get 403, and nobody gets in without credentials. An endpoint without a row fails here until it is placed.
+ * others get 403, and nobody gets in without credentials. An endpoint signed by the channel answers every caller
+ * without a signature 401, whatever credentials it sends. An endpoint without a row fails here until it is placed.
  *
  * <p>The calls name ids that do not exist and send empty bodies, so an allowed call ends in 400 or 404 where it would
  * change something. The class has a database of its own (the property below), because a reconciliation run or a
@@ -84,6 +85,15 @@ class ApiAuthorizationMatrixTest {
             }
             tests.add(DynamicTest.dynamicTest(endpoint + " without credentials: 401",
                     () -> assertThat(call(endpoint, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED)));
+            if (rule.get().signedByChannel()) {
+                // The request's signature is the authentication: a login opens nothing, unsigned is 401 for all.
+                for (String group : ApiAuthorization.GROUPS) {
+                    tests.add(DynamicTest.dynamicTest(endpoint + " as " + group + " without a signature: 401",
+                            () -> assertThat(call(endpoint, USER_OF_GROUP.get(group)).getStatusCode())
+                                    .as("%s as %s", endpoint, group).isEqualTo(HttpStatus.UNAUTHORIZED)));
+                }
+                continue;
+            }
             for (String group : ApiAuthorization.GROUPS) {
                 boolean allowed = rule.get().allows(group);
                 tests.add(DynamicTest.dynamicTest(endpoint + " as " + group + ": " + (allowed ? "allowed" : "403"),

@@ -73,11 +73,22 @@ class ApiAuthorizationTest {
 
     @Test
     void managersReadEverythingAndAdminMayCallEverything() {
-        assertThat(ApiAuthorization.RULES).allSatisfy(rule -> assertThat(rule.groups()).contains(ADMIN));
+        assertThat(ApiAuthorization.RULES).filteredOn(rule -> !rule.signedByChannel())
+                .allSatisfy(rule -> assertThat(rule.groups()).contains(ADMIN));
         assertThat(ApiAuthorization.RULES.stream().filter(rule -> rule.method() == GET))
                 // The settlement file without a batch number marks payouts as exported: a finance step.
                 .filteredOn(rule -> !rule.pathPattern().equals("/api/refunds/settlement-file"))
                 .allSatisfy(rule -> assertThat(rule.groups()).as(rule.pathPattern()).contains(MANAGER));
+    }
+
+    @Test
+    void aChannelsWebhooksTakeNoLoginAndNoGroupMayCallThem() {
+        ApiAuthorization.Rule webhooks = ApiAuthorization.ruleFor(POST, "/api/channels/WEB/webhooks").orElseThrow();
+
+        assertThat(webhooks.signedByChannel()).isTrue();
+        assertThat(webhooks.groups()).isEmpty();
+        assertThat(ApiAuthorization.signedByChannel()).containsExactly(webhooks);
+        assertThat(groups(POST, "/api/channels/MARKETPLACE_A/settlements")).containsExactlyInAnyOrder(FINANCE, ADMIN);
     }
 
     @Test
@@ -104,7 +115,8 @@ class ApiAuthorizationTest {
         StringBuilder table = new StringBuilder("| endpoint | " + String.join(" | ", ApiAuthorization.GROUPS)
                 + " |\n|---|" + "---|".repeat(ApiAuthorization.GROUPS.size()) + "\n");
         for (ApiAuthorization.Rule rule : ApiAuthorization.RULES) {
-            table.append("| `").append(rule.method()).append(' ').append(rule.pathPattern()).append("` |");
+            table.append("| `").append(rule.method()).append(' ').append(rule.pathPattern()).append('`')
+                    .append(rule.signedByChannel() ? " (no login: signed by the channel)" : "").append(" |");
             for (String group : ApiAuthorization.GROUPS) {
                 table.append(rule.allows(group) ? " ✓ |" : " |");
             }
