@@ -23,6 +23,11 @@ public enum CheckType {
     /** Check 6: a channel shows more stock than is available to sell. */
     PHANTOM_INVENTORY,
     /**
+     * Check 6: a channel shows more of a SKU than the figure last published to it and accepted before its report
+     * (it missed or ignored an update).
+     */
+    CHANNEL_ABOVE_PUBLISHED,
+    /**
      * Check 7: an order line shipped more units than were sold (ordered less cancelled), or its shipment moves and its
      * recorded shipments disagree.
      */

@@ -328,7 +328,8 @@ class ReconciliationChecks {
 
     /**
      * Check 6: no channel shows more of a SKU than is available to sell across the warehouses (sellable stock less
-     * what open orders reserve, as {@code StockLedger.availableToSell}).
+     * what open orders reserve, as {@code StockLedger.availableToSell}), nor more than the figure last published to it
+     * (see {@link #channelStockAgainstPublished()}).
      */
     List<Finding> channelStockAgainstAvailable() {
         List<Finding> findings = new ArrayList<>();
@@ -356,6 +357,41 @@ class ReconciliationChecks {
             findings.add(new Finding(CheckType.PHANTOM_INVENTORY, "PHANTOM_INVENTORY:" + channel + ":" + sku, sku,
                     null, LocationType.SELLABLE, null, "channel " + channel, available, reported, channel + " shows " + reported
                     + " of " + sku + " for sale, but only " + available + " are available to sell"));
+        }
+        findings.addAll(channelStockAgainstPublished());
+        return findings;
+    }
+
+    /**
+     * Check 6, second half: a channel's latest report of a SKU shows no more than the figure it accepted last, when
+     * that figure is the latest (nothing newer waits in the outbox) and was accepted before the report. Showing less
+     * is normal: the channel sells from the figure before its orders reach the ledger. Showing more means it missed
+     * or ignored an update, and can sell what is gone even while the ledger's total still covers it.
+     */
+    private List<Finding> channelStockAgainstPublished() {
+        List<Finding> findings = new ArrayList<>();
+        for (Record row : db.resultQuery("""
+                with reported as (
+                    select distinct on (r.channel, l.sku) r.channel, l.sku, l.quantity, r.reported_at
+                    from channel_stock_report r join channel_stock_line l on l.report_id = r.id
+                    order by r.channel, l.sku, r.reported_at desc, r.id desc
+                )
+                select reported.channel, reported.sku, reported.quantity as reported,
+                       o.available_to_sell as published, o.delivered_sequence, o.delivered_at
+                from reported
+                join availability_outbox o on o.channel = reported.channel and o.sku = reported.sku
+                where o.pending_since is null and o.delivered_at < reported.reported_at
+                  and reported.quantity > o.available_to_sell
+                """).fetch()) {
+            String channel = row.get("channel", String.class);
+            String sku = row.get("sku", String.class);
+            long reported = row.get("reported", Long.class);
+            long published = row.get("published", Long.class);
+            findings.add(new Finding(CheckType.CHANNEL_ABOVE_PUBLISHED, "CHANNEL_ABOVE_PUBLISHED:" + channel + ":" + sku,
+                    sku, null, LocationType.SELLABLE, null, "channel " + channel, published, reported, channel
+                    + " shows " + reported + " of " + sku + " for sale, but was last told " + published
+                    + " (sequence " + row.get("delivered_sequence", Long.class) + ", accepted "
+                    + row.get("delivered_at", OffsetDateTime.class) + ")"));
         }
         return findings;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.openreturns.catalog.LocationType.CUSTOMER;
 import static org.openreturns.catalog.LocationType.QUARANTINE;
 import static org.openreturns.catalog.LocationType.SELLABLE;
+import static org.openreturns.db.Tables.AVAILABILITY_OUTBOX;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_LINE;
 import static org.openreturns.db.Tables.CHANNEL_STOCK_REPORT;
 import static org.openreturns.db.Tables.INSPECTION;
@@ -222,6 +223,38 @@ class ReconciliationChecksTest {
             assertThat(finding.actual()).isEqualTo(6);
         });
         reportChannelStock(4);
+    }
+
+    @Test
+    void aChannelShowingMoreThanItWasLastToldIsFoundEvenWithinWhatIsAvailable() {
+        db.insertInto(SALES_CHANNEL).set(SALES_CHANNEL.CODE, "WEB").set(SALES_CHANNEL.NAME, "Web shop")
+                .set(SALES_CHANNEL.CREATED_AT, OffsetDateTime.now()).onConflictDoNothing().execute();
+        OffsetDateTime accepted = OffsetDateTime.now().minusMinutes(5);
+        db.insertInto(AVAILABILITY_OUTBOX).set(AVAILABILITY_OUTBOX.CHANNEL, "WEB").set(AVAILABILITY_OUTBOX.SKU, sku)
+                .set(AVAILABILITY_OUTBOX.AVAILABLE_TO_SELL, 3).set(AVAILABILITY_OUTBOX.SEQUENCE, 41L)
+                .set(AVAILABILITY_OUTBOX.AS_OF, accepted).set(AVAILABILITY_OUTBOX.NEXT_ATTEMPT_AT, accepted)
+                .set(AVAILABILITY_OUTBOX.DELIVERED_SEQUENCE, 41L).set(AVAILABILITY_OUTBOX.DELIVERED_AT, accepted)
+                .execute();
+        try {
+            reportChannelStock(3);
+            assertThat(aboutThisSku(checks.channelStockAgainstAvailable())).as("showing what it was told").isEmpty();
+
+            reportChannelStock(4);
+            assertThat(aboutThisSku(checks.channelStockAgainstAvailable())).singleElement().satisfies(finding -> {
+                assertThat(finding.type()).isEqualTo(CheckType.CHANNEL_ABOVE_PUBLISHED);
+                assertThat(finding.expected()).isEqualTo(3);
+                assertThat(finding.actual()).isEqualTo(4);
+                assertThat(finding.explanation()).contains("WEB shows 4", "last told 3", "sequence 41");
+            });
+
+            db.update(AVAILABILITY_OUTBOX).set(AVAILABILITY_OUTBOX.PENDING_SINCE, OffsetDateTime.now())
+                    .where(AVAILABILITY_OUTBOX.CHANNEL.eq("WEB").and(AVAILABILITY_OUTBOX.SKU.eq(sku))).execute();
+            assertThat(aboutThisSku(checks.channelStockAgainstAvailable()))
+                    .as("a newer figure is on its way; the outbox's state shows the channel is behind").isEmpty();
+        } finally {
+            db.deleteFrom(AVAILABILITY_OUTBOX).where(AVAILABILITY_OUTBOX.CHANNEL.eq("WEB")
+                    .and(AVAILABILITY_OUTBOX.SKU.eq(sku))).execute();
+        }
     }
 
     @Test
