@@ -97,7 +97,7 @@ public class OrderService {
 
     /** What was shipped and cancelled of each line of the order; lines without either are missing. */
     @Transactional(readOnly = true)
-    Map<Integer, LineFulfilment> fulfilment(long orderId) {
+    public Map<Integer, LineFulfilment> fulfilment(long orderId) {
         return orders.fulfilment(orderId);
     }
 

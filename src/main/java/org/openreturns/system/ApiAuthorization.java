@@ -61,6 +61,10 @@ public final class ApiAuthorization {
             allow(POST, "/api/channels"),
             // Whether the channels are told the stock available to sell: those who answer for stock, and managers.
             allow(GET, "/api/channels/{code}/availability-outbox", MANAGER, INVENTORY_CONTROL),
+            // A marketplace's reports: its orders and shipments move stock, so inventory control imports them; its
+            // returns are customer returns, which support creates too.
+            allow(POST, "/api/channels/{code}/order-reports", INVENTORY_CONTROL),
+            allow(POST, "/api/channels/{code}/return-reports", SUPPORT, INVENTORY_CONTROL),
             // Orders come from the shop's feed; support keys in one the feed missed. Customers' personal data is
             // for those who talk to them or pay them.
             allow(POST, "/api/orders", SUPPORT),
