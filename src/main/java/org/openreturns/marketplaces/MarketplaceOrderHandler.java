@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MarketplaceOrderHandler implements ChannelMessageHandler {
 
+    private static final LineFulfilment NOTHING = new LineFulfilment(0, 0);
+
     private final ReportFormats formats;
     private final OrderService orders;
     private final OrderShipments shipments;
@@ -62,46 +64,58 @@ class MarketplaceOrderHandler implements ChannelMessageHandler {
         MarketplaceOrder order = format(formats, message.channel()).order(report.rows());
         refuseUnknownProducts(order);
         catalog.warehouse(report.warehouse());
-        SalesOrder stored = orders.ingest(new OrderIngestion(order.orderId(), message.channel(),
-                new OrderIngestion.Customer(order.customerId(), order.customerEmail(), CustomerTier.STANDARD, null),
-                order.placedAt(), null, order.currency(), report.warehouse(), order.lines().stream()
-                .map(line -> new OrderIngestion.Line(line.lineNo(), line.sku(), line.quantity(), line.unitPrice(),
-                        List.of())).toList(), null, null), report.importedBy()).order();
+        SalesOrder stored = orders.ingest(ingestion(message.channel(), order, report.warehouse()),
+                report.importedBy()).order();
         Map<Integer, LineFulfilment> done = orders.fulfilment(stored.id());
-        ship(message.channel(), order, done, report.importedBy());
-        cancel(message.channel(), order, done, report.importedBy());
+        ShipmentRequest shipment = shipment(message.channel(), order, done);
+        if (shipment != null) {
+            shipments.ship(order.orderId(), message.channel(), shipment, report.importedBy());
+        }
+        CancellationRequest cancellation = cancellation(message.channel(), order, done);
+        if (cancellation != null) {
+            cancellations.cancel(order.orderId(), message.channel(), cancellation, report.importedBy());
+        }
     }
 
-    /** Ships what the report shows shipped beyond what is shipped here; the shipment's id says up to what. */
-    private void ship(String channel, MarketplaceOrder order, Map<Integer, LineFulfilment> done, String by) {
+    /** The order as the product takes it in: not delivered yet, so its open units reserve stock. */
+    static OrderIngestion ingestion(String channel, MarketplaceOrder order, String warehouse) {
+        return new OrderIngestion(order.orderId(), channel,
+                new OrderIngestion.Customer(order.customerId(), order.customerEmail(), CustomerTier.STANDARD, null),
+                order.placedAt(), null, order.currency(), warehouse, order.lines().stream()
+                .map(line -> new OrderIngestion.Line(line.lineNo(), line.sku(), line.quantity(), line.unitPrice(),
+                        List.of())).toList(), null, null);
+    }
+
+    /**
+     * What the report shows shipped beyond what is shipped here ({@code done}), as a shipment whose id says up to
+     * what; null when nothing is.
+     */
+    static ShipmentRequest shipment(String channel, MarketplaceOrder order, Map<Integer, LineFulfilment> done) {
         List<ShipmentRequest.Line> lines = new ArrayList<>();
         StringBuilder id = new StringBuilder(channel + ":" + order.orderId() + ":shipped");
         for (MarketplaceOrder.Line line : order.lines()) {
-            int shippedHere = done.getOrDefault(line.lineNo(), new LineFulfilment(0, 0)).shipped();
+            int shippedHere = done.getOrDefault(line.lineNo(), NOTHING).shipped();
             if (line.shipped() > shippedHere) {
                 lines.add(new ShipmentRequest.Line(line.lineNo(), line.shipped() - shippedHere, List.of()));
                 id.append(':').append(line.lineNo()).append('=').append(line.shipped());
             }
         }
-        if (!lines.isEmpty()) {
-            shipments.ship(order.orderId(), channel, new ShipmentRequest(id.toString(), null, order.shippedAt(),
-                    lines), by);
-        }
+        return lines.isEmpty() ? null : new ShipmentRequest(id.toString(), null, order.shippedAt(), lines);
     }
 
-    private void cancel(String channel, MarketplaceOrder order, Map<Integer, LineFulfilment> done, String by) {
+    /** What the report shows cancelled beyond what is cancelled here; null when nothing is. */
+    static CancellationRequest cancellation(String channel, MarketplaceOrder order,
+                                            Map<Integer, LineFulfilment> done) {
         List<CancellationRequest.Line> lines = new ArrayList<>();
         StringBuilder id = new StringBuilder(channel + ":" + order.orderId() + ":cancelled");
         for (MarketplaceOrder.Line line : order.lines()) {
-            int cancelledHere = done.getOrDefault(line.lineNo(), new LineFulfilment(0, 0)).cancelled();
+            int cancelledHere = done.getOrDefault(line.lineNo(), NOTHING).cancelled();
             if (line.cancelled() > cancelledHere) {
                 lines.add(new CancellationRequest.Line(line.lineNo(), line.cancelled() - cancelledHere));
                 id.append(':').append(line.lineNo()).append('=').append(line.cancelled());
             }
         }
-        if (!lines.isEmpty()) {
-            cancellations.cancel(order.orderId(), channel, new CancellationRequest(id.toString(), lines), by);
-        }
+        return lines.isEmpty() ? null : new CancellationRequest(id.toString(), lines);
     }
 
     /**
@@ -110,15 +124,22 @@ class MarketplaceOrderHandler implements ChannelMessageHandler {
      */
     private void refuseUnknownProducts(MarketplaceOrder order) {
         for (MarketplaceOrder.Line line : order.lines()) {
-            Optional<Product> product = catalog.product(line.sku());
-            if (product.isEmpty()) {
-                throw new MessageRejectedException("No product " + line.sku() + " is known");
-            }
-            if (product.get().serialized()) {
-                throw new MessageRejectedException(line.sku() + " is serialized, and a marketplace report names no "
-                        + "serial numbers: record the order and its shipment through the API instead");
-            }
+            refusal(line.sku(), catalog.product(line.sku())).ifPresent(reason -> {
+                throw new MessageRejectedException(reason);
+            });
         }
+    }
+
+    /** Why an order of the SKU cannot be taken from a report, or empty when it can. */
+    static Optional<String> refusal(String sku, Optional<Product> product) {
+        if (product.isEmpty()) {
+            return Optional.of("No product " + sku + " is known");
+        }
+        if (product.get().serialized()) {
+            return Optional.of(sku + " is serialized, and a marketplace report names no serial numbers: record the "
+                    + "order and its shipment through the API instead");
+        }
+        return Optional.empty();
     }
 
     static ReportMessage read(ObjectMapper json, ChannelMessage message) {

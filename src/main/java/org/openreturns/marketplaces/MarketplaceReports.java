@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,9 +25,13 @@ import org.openreturns.catalog.CatalogService;
 import org.openreturns.channels.ChannelInbox;
 import org.openreturns.channels.ChannelMessage;
 import org.openreturns.channels.DeadLetters;
+import org.openreturns.channels.MessageRejectedException;
+import org.openreturns.orders.OrderBatches;
 import org.openreturns.system.FieldProblem;
 import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,26 +39,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports a marketplace's order and return reports (docs/marketplaces.md). The file is read as a stream: the rows of
  * one order (or return) are collected and handed to the {@link ChannelInbox} as one message, which takes it in a
- * transaction of its own or keeps it as a dead letter with the reason, and the report goes on with the next. Only one
- * order's rows are in memory at a time. A file whose header lacks a column of the format is refused before anything is
- * taken.
+ * transaction of its own or keeps it as a dead letter with the reason, and the report goes on with the next. New
+ * orders that every rule lets through are taken a chunk at a time instead (see {@link OrderChunks}); at most one chunk
+ * of orders is in memory. A file whose header lacks a column of the format is refused before anything is taken.
  */
 @Service
 class MarketplaceReports {
 
     /** The answer lists this many dead letters; the rest are counted, and listed by {@code GET /api/dead-letters}. */
     static final int LISTED_DEAD_LETTERS = 100;
+    /** New orders taken together in one transaction: enough to make the statements and the ledger batch pay. */
+    static final int CHUNK = 500;
+    private static final Logger log = LoggerFactory.getLogger(MarketplaceReports.class);
 
     private final ReportFormats formats;
+    private final OrderBatches orderBatches;
     private final ChannelInbox inbox;
     private final DeadLetters deadLetters;
     private final CatalogService catalog;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
 
-    MarketplaceReports(ReportFormats formats, ChannelInbox inbox, DeadLetters deadLetters, CatalogService catalog,
+    MarketplaceReports(ReportFormats formats, OrderBatches orderBatches, ChannelInbox inbox, DeadLetters deadLetters, CatalogService catalog,
                        ObjectMapper json, PlatformTransactionManager transactionManager) {
         this.formats = formats;
+        this.orderBatches = orderBatches;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.catalog = catalog;
@@ -87,37 +101,134 @@ class MarketplaceReports {
         if (catalog.warehouses().stream().noneMatch(known -> known.code().equals(warehouse))) {
             throw new RuleViolationException("warehouse", "is not a known warehouse");
         }
-        int[] counts = new int[4];
-        List<NotTaken> notTaken = new ArrayList<>();
-        int deadLettered = read(format, file, format.orderColumns(), format.orderIdColumn(), row -> true,
-                reportId, warehouse, user, ReportMessage.ORDER_REPORT, "order report", (rows, outcome) -> {
-                    counts[0]++;
-                    if (outcome.taken()) {
-                        counts[1]++;
-                        MarketplaceOrder order = format.order(rows);
-                        counts[2] += order.anyShipped() ? 1 : 0;
-                        counts[3] += order.anyCancelled() ? 1 : 0;
-                    }
-                }, notTaken);
-        return new OrderReport(channel, reportId, counts[0], counts[1], counts[2], counts[3], deadLettered,
-                notTaken);
+        OrderChunks chunks = new OrderChunks(format, reportId, warehouse, user);
+        read(format, file, format.orderColumns(), format.orderIdColumn(), row -> true, reportId,
+                ReportMessage.ORDER_REPORT, "order report", chunks::add, chunks.notTaken, chunks.deadLettered);
+        chunks.takeChunk();
+        return new OrderReport(channel, reportId, chunks.orders, chunks.taken, chunks.shipped, chunks.cancelled,
+                chunks.deadLettered[0], chunks.notTaken);
+    }
+
+    /**
+     * The orders of a report, taken a chunk at a time: the new ones that every rule lets through go into the product
+     * together ({@link OrderBatches}, one transaction per chunk), the others one by one through the inbox, where
+     * known orders are compared with what is stored and refusals become dead letters. A chunk the batch refuses as a
+     * whole (a SKU the stock does not cover, an order that arrived meanwhile) is taken one by one too, so every
+     * refusal is the inbox's, about its own order.
+     */
+    private final class OrderChunks {
+
+        private final ReportFormat format;
+        private final String reportId;
+        private final String warehouse;
+        private final String user;
+        /** Products looked up once per import; the catalogue never deletes one. */
+        private final Map<String, Optional<String>> refusalBySku = new HashMap<>();
+        private final List<List<ReportRow>> chunk = new ArrayList<>();
+        final List<NotTaken> notTaken = new ArrayList<>();
+        final int[] deadLettered = {0};
+        int orders;
+        int taken;
+        int shipped;
+        int cancelled;
+
+        OrderChunks(ReportFormat format, String reportId, String warehouse, String user) {
+            this.format = format;
+            this.reportId = reportId;
+            this.warehouse = warehouse;
+            this.user = user;
+        }
+
+        void add(List<ReportRow> rows) {
+            chunk.add(List.copyOf(rows));
+            if (chunk.size() == CHUNK) {
+                takeChunk();
+            }
+        }
+
+        void takeChunk() {
+            Map<String, MarketplaceOrder> batch = new LinkedHashMap<>();
+            Map<String, List<ReportRow>> rowsOf = new HashMap<>();
+            List<List<ReportRow>> oneByOne = new ArrayList<>();
+            for (List<ReportRow> rows : chunk) {
+                Optional<MarketplaceOrder> order = readable(rows);
+                if (order.isPresent() && !batch.containsKey(order.get().orderId())
+                        && order.get().lines().stream().allMatch(line -> takeable(line.sku()))) {
+                    batch.put(order.get().orderId(), order.get());
+                    rowsOf.put(order.get().orderId(), rows);
+                } else {
+                    oneByOne.add(rows);
+                }
+            }
+            chunk.clear();
+            if (!batch.isEmpty()) {
+                for (String known : orderBatches.known(format.channel(), batch.keySet())) {
+                    batch.remove(known);
+                    oneByOne.add(rowsOf.get(known));
+                }
+            }
+            if (!batch.isEmpty()) {
+                try {
+                    orderBatches.ingestNew(format.channel(), batch.values().stream()
+                            .map(order -> new OrderBatches.NewOrder(
+                                    MarketplaceOrderHandler.ingestion(format.channel(), order, warehouse),
+                                    MarketplaceOrderHandler.shipment(format.channel(), order, Map.of()),
+                                    MarketplaceOrderHandler.cancellation(format.channel(), order, Map.of())))
+                            .toList(), user);
+                    batch.values().forEach(this::countTaken);
+                    orders += batch.size();
+                } catch (RuntimeException refusedAsAWhole) {
+                    log.info("Chunk of {} orders of report {} of {} taken one by one: {}", batch.size(), reportId,
+                            format.channel(), refusedAsAWhole.getMessage());
+                    batch.keySet().forEach(id -> oneByOne.add(rowsOf.get(id)));
+                }
+            }
+            for (List<ReportRow> rows : oneByOne) {
+                orders++;
+                if (take(format, rows, reportId, warehouse, user, ReportMessage.ORDER_REPORT, notTaken,
+                        deadLettered)) {
+                    countTaken(format.order(rows));
+                }
+            }
+        }
+
+        private void countTaken(MarketplaceOrder order) {
+            taken++;
+            shipped += order.anyShipped() ? 1 : 0;
+            cancelled += order.anyCancelled() ? 1 : 0;
+        }
+
+        private Optional<MarketplaceOrder> readable(List<ReportRow> rows) {
+            try {
+                return Optional.of(format.order(rows));
+            } catch (MessageRejectedException unreadable) {
+                return Optional.empty();
+            }
+        }
+
+        private boolean takeable(String sku) {
+            return refusalBySku.computeIfAbsent(sku, known -> MarketplaceOrderHandler.refusal(known,
+                    catalog.product(known))).isEmpty();
+        }
     }
 
     ReturnReport importReturns(String channel, String reportId, InputStream file, String user) {
         ReportFormat format = formatOf(channel);
         int[] counts = new int[3];
+        int[] deadLettered = {0};
         List<NotTaken> notTaken = new ArrayList<>();
-        int deadLettered = read(format, file, format.returnColumns(), format.returnIdColumn(), row -> {
+        read(format, file, format.returnColumns(), format.returnIdColumn(), row -> {
                     if (format.authorised(row)) {
                         return true;
                     }
                     counts[2]++;
                     return false;
-                }, reportId, null, user, ReportMessage.RETURN_REPORT, "return report", (rows, outcome) -> {
+                }, reportId, ReportMessage.RETURN_REPORT, "return report", rows -> {
                     counts[0]++;
-                    counts[1] += outcome.taken() ? 1 : 0;
-                }, notTaken);
-        return new ReturnReport(channel, reportId, counts[0], counts[1], counts[2], deadLettered, notTaken);
+                    counts[1] += take(format, rows, reportId, null, user, ReportMessage.RETURN_REPORT, notTaken,
+                            deadLettered) ? 1 : 0;
+                }, notTaken, deadLettered);
+        return new ReturnReport(channel, reportId, counts[0], counts[1], counts[2], deadLettered[0], notTaken);
     }
 
     private ReportFormat formatOf(String channel) {
@@ -128,18 +239,14 @@ class MarketplaceReports {
                 + " sends no marketplace reports; reports are read for " + formats.channels()));
     }
 
-    /** What became of one group of rows. */
-    private interface Taken {
-        void accept(List<ReportRow> rows, ChannelInbox.Outcome outcome);
-    }
-
     /**
-     * Reads the report row by row, hands each group of consecutive rows with the same id to the inbox, and answers how
-     * many groups became dead letters. Rows the {@code included} test leaves out are skipped (and not grouped).
+     * Reads the report row by row and hands each group of consecutive rows with the same id to {@code group}. Rows the
+     * {@code included} test leaves out are skipped (and not grouped). When the rest of the file cannot be read, what
+     * was read is handed on and the rest is kept as a dead letter.
      */
-    private int read(ReportFormat format, InputStream file, List<String> columns, String idColumn,
-                     Predicate<ReportRow> included, String reportId, String warehouse, String user,
-                     String messageType, String kind, Taken taken, List<NotTaken> notTaken) {
+    private void read(ReportFormat format, InputStream file, List<String> columns, String idColumn,
+                      Predicate<ReportRow> included, String reportId, String messageType, String kind,
+                      Consumer<List<ReportRow>> group, List<NotTaken> notTaken, int[] deadLettered) {
         Reader reader = new InputStreamReader(file, StandardCharsets.UTF_8);
         CSVFormat.Builder csv = CSVFormat.DEFAULT.builder().setDelimiter(format.delimiter()).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true);
@@ -147,12 +254,11 @@ class MarketplaceReports {
             // Flat files do not quote: a product name may hold a quote character.
             csv.setQuote(null);
         }
-        int[] deadLettered = {0};
         try (CSVParser parser = open(csv.build(), reader, format, kind)) {
             checkHeader(format, kind, columns, parser.getHeaderNames());
             List<String> header = parser.getHeaderNames();
             Iterator<CSVRecord> records = parser.iterator();
-            List<ReportRow> group = new ArrayList<>();
+            List<ReportRow> rows = new ArrayList<>();
             String groupId = null;
             long line = 1;
             while (true) {
@@ -164,11 +270,11 @@ class MarketplaceReports {
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException broken) {
                     // The rest of the file cannot be read: what was read is taken, the rest waits as a dead letter.
-                    flush(format, group, groupId, reportId, warehouse, user, messageType, taken, notTaken,
-                            deadLettered);
-                    group.clear();
+                    if (!rows.isEmpty()) {
+                        group.accept(rows);
+                    }
                     keepUnreadable(format, reportId, messageType, line + 1, broken, notTaken, deadLettered);
-                    return deadLettered[0];
+                    return;
                 }
                 line = record.getRecordNumber() + 1;
                 ReportRow row = row(header, record, parser.getCurrentLineNumber());
@@ -176,19 +282,19 @@ class MarketplaceReports {
                     continue;
                 }
                 String id = row.text(idColumn);
-                if (!group.isEmpty() && !id.equals(groupId)) {
-                    flush(format, group, groupId, reportId, warehouse, user, messageType, taken, notTaken,
-                            deadLettered);
-                    group.clear();
+                if (!rows.isEmpty() && !id.equals(groupId)) {
+                    group.accept(rows);
+                    rows = new ArrayList<>();
                 }
                 groupId = id;
-                group.add(row);
+                rows.add(row);
             }
-            flush(format, group, groupId, reportId, warehouse, user, messageType, taken, notTaken, deadLettered);
+            if (!rows.isEmpty()) {
+                group.accept(rows);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return deadLettered[0];
     }
 
     private static CSVParser open(CSVFormat csv, Reader reader, ReportFormat format, String kind) throws IOException {
@@ -209,14 +315,14 @@ class MarketplaceReports {
         return new ReportRow(lineInFile, values);
     }
 
-    private void flush(ReportFormat format, List<ReportRow> group, String id, String reportId, String warehouse,
-                       String user, String messageType, Taken taken, List<NotTaken> notTaken, int[] deadLettered) {
-        if (group.isEmpty()) {
-            return;
-        }
-        String groupId = id.isEmpty() ? "line-" + group.get(0).line() : id;
+    /** Hands the rows of one order or return to the inbox; answers whether it was taken. */
+    private boolean take(ReportFormat format, List<ReportRow> rows, String reportId, String warehouse, String user,
+                         String messageType, List<NotTaken> notTaken, int[] deadLettered) {
+        String id = rows.get(0).text(messageType.equals(ReportMessage.ORDER_REPORT) ? format.orderIdColumn()
+                : format.returnIdColumn());
+        String groupId = id.isEmpty() ? "line-" + rows.get(0).line() : id;
         ChannelMessage message = new ChannelMessage(format.channel(), messageType, reportId + "/" + groupId,
-                payload(new ReportMessage(reportId, warehouse, user, List.copyOf(group))));
+                payload(new ReportMessage(reportId, warehouse, user, List.copyOf(rows))));
         ChannelInbox.Outcome outcome = inbox.take(message);
         if (!outcome.taken()) {
             deadLettered[0]++;
@@ -224,7 +330,7 @@ class MarketplaceReports {
                 notTaken.add(new NotTaken(groupId, message.messageId(), outcome.deadLetterId(), outcome.reason()));
             }
         }
-        taken.accept(group, outcome);
+        return outcome.taken();
     }
 
     private void keepUnreadable(ReportFormat format, String reportId, String messageType, long fromLine,

@@ -150,7 +150,7 @@ public class OrderService {
                 .isPresent());
     }
 
-    private List<FieldProblem> check(OrderIngestion order) {
+    List<FieldProblem> check(OrderIngestion order) {
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> channels = catalog.channelCodes();
         if (!channels.contains(order.channel())) {
