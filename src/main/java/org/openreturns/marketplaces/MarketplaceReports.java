@@ -32,6 +32,7 @@ import org.openreturns.system.NotFoundException;
 import org.openreturns.system.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,8 +49,6 @@ class MarketplaceReports {
 
     /** The answer lists this many dead letters; the rest are counted, and listed by {@code GET /api/dead-letters}. */
     static final int LISTED_DEAD_LETTERS = 100;
-    /** New orders taken together in one transaction: enough to make the statements and the ledger batch pay. */
-    static final int CHUNK = 500;
     private static final Logger log = LoggerFactory.getLogger(MarketplaceReports.class);
 
     private final ReportFormats formats;
@@ -59,9 +58,17 @@ class MarketplaceReports {
     private final CatalogService catalog;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
+    /** New orders taken together in one transaction: enough to make the statements and the ledger batch pay. */
+    private final int chunkSize;
 
     MarketplaceReports(ReportFormats formats, OrderBatches orderBatches, ChannelInbox inbox, DeadLetters deadLetters, CatalogService catalog,
-                       ObjectMapper json, PlatformTransactionManager transactionManager) {
+                       ObjectMapper json, PlatformTransactionManager transactionManager,
+                       @Value("${returns.marketplaces.chunk-size:500}") int chunkSize) {
+        if (chunkSize < 1 || chunkSize > 10_000) {
+            throw new IllegalArgumentException("returns.marketplaces.chunk-size must be from 1 to 10000, not "
+                    + chunkSize);
+        }
+        this.chunkSize = chunkSize;
         this.formats = formats;
         this.orderBatches = orderBatches;
         this.inbox = inbox;
@@ -141,7 +148,7 @@ class MarketplaceReports {
 
         void add(List<ReportRow> rows) {
             chunk.add(List.copyOf(rows));
-            if (chunk.size() == CHUNK) {
+            if (chunk.size() == chunkSize) {
                 takeChunk();
             }
         }
