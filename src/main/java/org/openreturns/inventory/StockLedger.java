@@ -343,10 +343,22 @@ public class StockLedger {
      */
     @Transactional
     public <T> T changingAvailability(Collection<String> skus, Supplier<T> change) {
+        return changingAvailability(skus, skus, change);
+    }
+
+    /**
+     * {@link #changingAvailability(Collection, Supplier)} for a change whose last step records moves of sellable
+     * stock: those moves publish the figures of their SKUs themselves, after everything else of the change, so only
+     * {@code publishedAfter} (the SKUs of {@code skus} the moves do not touch) are published here. All of {@code skus}
+     * are locked first, in one round, as for one move.
+     */
+    @Transactional
+    public <T> T changingAvailability(Collection<String> skus, Collection<String> publishedAfter,
+                                      Supplier<T> change) {
         boolean publish = availability.lockSkus(skus);
         T result = change.get();
         if (publish) {
-            availability.publish(skus, ledger::availableToSell);
+            availability.publish(publishedAfter, ledger::availableToSell);
         }
         return result;
     }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,8 +78,9 @@ public class OrderBatches {
         if (batch.isEmpty()) {
             return;
         }
+        Set<String> channels = catalog.channelCodes();
         for (NewOrder order : batch) {
-            check(channel, order);
+            check(channel, order, channels);
         }
         Set<String> known = orders.knownNumbers(channel, batch.stream().map(order -> order.order().id()).toList());
         if (!known.isEmpty()) {
@@ -87,9 +89,15 @@ public class OrderBatches {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<String> skus = new LinkedHashSet<>();
         batch.forEach(order -> order.order().lines().forEach(line -> skus.add(line.sku())));
-        // Every SKU's figure changes (reserved by the order, or shipped): all are locked before the ledger's balances
-        // and published after the moves, as OrderService.ingest and the ledger do for one order.
-        ledger.changingAvailability(skus, () -> {
+        Set<String> shippedSkus = new LinkedHashSet<>();
+        batch.stream().filter(order -> order.shipment() != null).forEach(order -> order.shipment().lines()
+                .forEach(line -> shippedSkus.add(skuOf(order, line.lineNo()))));
+        Set<String> notShipped = new LinkedHashSet<>(skus);
+        notShipped.removeAll(shippedSkus);
+        // Every SKU's figure changes (reserved by the order, or shipped): all are locked before the ledger's balances,
+        // as OrderService.ingest and the ledger do for one order. The shipments' moves come last and publish their
+        // SKUs' figures; the others are published after them.
+        ledger.changingAvailability(skus, notShipped, () -> {
             Map<String, OrderIngestion.Customer> customers = new LinkedHashMap<>();
             batch.forEach(order -> customers.put(order.order().customer().id(), order.order().customer()));
             orders.upsertCustomers(customers.values(), now);
@@ -98,6 +106,7 @@ public class OrderBatches {
             List<Shipment> shipped = new ArrayList<>();
             List<Cancellation> cancelled = new ArrayList<>();
             List<StockMoveRequest> moves = new ArrayList<>();
+            Map<String, Warehouse> warehouses = new HashMap<>();
             for (NewOrder order : batch) {
                 long id = ids.get(order.order().id());
                 Currency currency = Currency.getInstance(order.order().currency());
@@ -106,7 +115,8 @@ public class OrderBatches {
                             Money.toMinorUnits(line.unitPrice(), currency), line.serialsOrEmpty()));
                 }
                 if (order.shipment() != null) {
-                    shipped.add(shipment(id, order, now, by, moves));
+                    shipped.add(shipment(id, order, warehouses.computeIfAbsent(order.order().warehouse(),
+                            catalog::warehouse), now, by, moves));
                 }
                 if (order.cancellation() != null) {
                     cancelled.add(new Cancellation(order.cancellation().cancellationId(), id, by, now,
@@ -123,15 +133,13 @@ public class OrderBatches {
         });
     }
 
-    private Shipment shipment(long orderId, NewOrder order, OffsetDateTime now, String by,
-                              List<StockMoveRequest> moves) {
-        Warehouse warehouse = catalog.warehouse(order.order().warehouse());
+    private static Shipment shipment(long orderId, NewOrder order, Warehouse warehouse, OffsetDateTime now,
+                                     String by, List<StockMoveRequest> moves) {
         long sellable = warehouse.location(LocationType.SELLABLE).id();
         long customer = warehouse.location(LocationType.CUSTOMER).id();
         ShipmentRequest request = order.shipment();
         for (ShipmentRequest.Line line : request.lines()) {
-            String sku = order.order().lines().stream().filter(sold -> sold.lineNo().equals(line.lineNo()))
-                    .findFirst().orElseThrow().sku();
+            String sku = skuOf(order, line.lineNo());
             moves.addAll(OrderShipments.moves(request.shipmentId(), orderId, sku, line, sellable, customer, by));
         }
         return new Shipment(request.shipmentId(), orderId, order.order().warehouse(), request.shippedAt(), by, now,
@@ -139,12 +147,16 @@ public class OrderBatches {
                         line.serialsOrEmpty())).toList());
     }
 
+    private static String skuOf(NewOrder order, int lineNo) {
+        return order.order().lines().stream().filter(sold -> sold.lineNo() == lineNo).findFirst().orElseThrow().sku();
+    }
+
     /**
      * The rules the one-order services apply to a new order: the order's own, and that its shipment (from the order's
      * warehouse, without serials) and cancellation name its lines once each and take no more than each line has.
      */
-    private void check(String channel, NewOrder order) {
-        List<FieldProblem> problems = new ArrayList<>(orderService.check(order.order()));
+    private void check(String channel, NewOrder order, Set<String> channels) {
+        List<FieldProblem> problems = new ArrayList<>(orderService.check(order.order(), channels));
         if (!order.order().channel().equals(channel)) {
             problems.add(new FieldProblem("channel", "is not " + channel + ", the channel of the batch"));
         }

@@ -48,7 +48,7 @@ public class OrderService {
      */
     @Transactional
     public Ingested ingest(OrderIngestion order, String ingestedBy) {
-        List<FieldProblem> problems = check(order);
+        List<FieldProblem> problems = check(order, catalog.channelCodes());
         if (!problems.isEmpty()) {
             throw new RuleViolationException(problems);
         }
@@ -150,9 +150,9 @@ public class OrderService {
                 .isPresent());
     }
 
-    List<FieldProblem> check(OrderIngestion order) {
+    /** The rules of a new order; {@code channels}: the known channels' codes. */
+    List<FieldProblem> check(OrderIngestion order, Set<String> channels) {
         List<FieldProblem> problems = new ArrayList<>();
-        Set<String> channels = catalog.channelCodes();
         if (!channels.contains(order.channel())) {
             problems.add(new FieldProblem("channel", "is not a known sales channel; known channels: "
                     + channels.stream().sorted().toList()));
