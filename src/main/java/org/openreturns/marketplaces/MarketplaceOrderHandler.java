@@ -144,7 +144,13 @@ class MarketplaceOrderHandler implements ChannelMessageHandler {
 
     static ReportMessage read(ObjectMapper json, ChannelMessage message) {
         try {
-            return json.readValue(message.payload(), ReportMessage.class);
+            ReportMessage report = json.readValue(message.payload(), ReportMessage.class);
+            if (report.rows() == null || report.rows().isEmpty()) {
+                // The letter of a file that could not be read to its end: the corrected file brings its rows.
+                throw new MessageRejectedException("The message holds no rows of the report: import the corrected "
+                        + "file again, then discard this letter");
+            }
+            return report;
         } catch (JsonProcessingException unreadable) {
             throw new MessageRejectedException("The message is not a marketplace report record: "
                     + unreadable.getOriginalMessage());

@@ -283,8 +283,8 @@ class MarketplaceReports {
                     keepUnreadable(format, reportId, messageType, line + 1, broken, notTaken, deadLettered);
                     return;
                 }
-                line = record.getRecordNumber() + 1;
-                ReportRow row = row(header, record, parser.getCurrentLineNumber());
+                line = parser.getCurrentLineNumber();
+                ReportRow row = row(header, record, line);
                 if (!included.test(row)) {
                     continue;
                 }
