@@ -56,7 +56,8 @@ public final class MarketplaceImportBenchmark {
                         "--logging.level.root=WARN", "--returns.availability.delivery.enabled=false")) {
             DSLContext db = app.getBean(DSLContext.class);
             long sellable = createMasterData(db);
-            stock(app.getBean(StockLedger.class), sellable, (orders + WARM_UP) * 2 / SKUS + 10);
+            // About 1.6 units per order ship; three per order leaves no SKU short, so no chunk is refused for stock.
+            stock(app.getBean(StockLedger.class), sellable, (orders + WARM_UP) * 3 / SKUS + 50);
             db.update(SALES_CHANNEL).set(SALES_CHANNEL.AVAILABILITY_URL, "http://127.0.0.1:9/availability")
                     .where(SALES_CHANNEL.CODE.in("MARKETPLACE_A", "MARKETPLACE_B")).execute();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

@@ -197,6 +197,27 @@ class MarketplaceReportApiTest {
     }
 
     @Test
+    void aFileUnreadableFromSomeLineOnIsTakenUpToItAndTheRestWaitsAsADeadLetter() {
+        String sock = stocked(5);
+        String header = "order_unit_id;order_id;created_at;updated_at;status;sku;unit_price;currency;buyer_id;"
+                + "buyer_email\n";
+        String readable = "U1;MPB-R1-" + run + ";01.12.2026 10:15:30;02.12.2026 08:00:00;sent;" + sock
+                + ";4,00;EUR;B-1;a@relay.marketplace-b.example\n";
+        String broken = "U2;\"MPB-R2-" + run + ";01.12.2026 10:15:30;02.12.2026 08:00:00;sent;" + sock
+                + ";4,00;EUR;B-2;b@relay.marketplace-b.example\n";
+        ResponseEntity<Map<String, Object>> answer = upload("inventory1", "MARKETPLACE_B", "order-reports",
+                "broken-" + run, header + readable + broken, "text/csv");
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody()).as(String.valueOf(answer.getBody())).containsEntry("taken", 1)
+                .containsEntry("deadLettered", 1);
+        assertThat(ledger.onHand(sock)).containsExactly(new OnHand(warehouse, LocationType.SELLABLE, 4));
+        Map<String, Object> letter = openLetters("MARKETPLACE_B", "broken-" + run).values().iterator().next();
+        assertThat((String) letter.get("reason")).startsWith("The report cannot be read from line 3 on");
+        assertThat(api.post("inventory1", "/api/dead-letters/" + letter.get("id") + "/replay", Map.of()).getBody())
+                .as("refused again, not a failure").containsEntry("status", "OPEN");
+    }
+
+    @Test
     void aFileWithoutAColumnOfItsFormatIsRefusedAndNothingIsStored() {
         String tee = stocked(3);
         String orderId = "BAD-" + run;
