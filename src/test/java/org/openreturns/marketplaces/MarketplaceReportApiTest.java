@@ -197,6 +197,25 @@ class MarketplaceReportApiTest {
     }
 
     @Test
+    void aShipmentTheStockDoesNotCoverWaitsAsADeadLetterAndTheOtherOrdersOfItsChunkAreTaken() {
+        String scarce = stocked(1);
+        String plenty = stocked(5);
+        String covered = "S1-" + run;
+        String uncovered = "S2-" + run;
+        String report = A_HEADER + aRow(covered, plenty, "Shipped", 1, "10.00")
+                + aRow(uncovered, scarce, "Shipped", 2, "20.00");
+        ResponseEntity<Map<String, Object>> answer = upload("inventory1", "MARKETPLACE_A", "order-reports",
+                "scarce-" + run, report, TSV);
+        assertThat(answer.getBody()).as(String.valueOf(answer.getBody())).containsEntry("taken", 1)
+                .containsEntry("shipped", 1).containsEntry("deadLettered", 1);
+        assertThat((String) openLetters("MARKETPLACE_A", "scarce-" + run).get("scarce-" + run + "/" + uncovered)
+                .get("reason")).contains("lines[0].quantity", "cannot ship from SELLABLE stock of " + warehouse);
+        assertThat(ledger.onHand(plenty)).containsExactly(new OnHand(warehouse, LocationType.SELLABLE, 4));
+        assertThat(ledger.onHand(scarce)).containsExactly(new OnHand(warehouse, LocationType.SELLABLE, 1));
+        assertThat(db.fetchCount(SALES_ORDER, SALES_ORDER.ORDER_NUMBER.eq(uncovered))).as("rolled back").isZero();
+    }
+
+    @Test
     void aFileUnreadableFromSomeLineOnIsTakenUpToItAndTheRestWaitsAsADeadLetter() {
         String sock = stocked(5);
         String header = "order_unit_id;order_id;created_at;updated_at;status;sku;unit_price;currency;buyer_id;"
