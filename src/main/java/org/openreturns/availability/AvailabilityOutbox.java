@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -60,16 +61,17 @@ public class AvailabilityOutbox {
      * figures exist exactly when the moves that changed them do. The SKUs are locked by {@link #lockSkus} in this
      * transaction already.
      *
-     * @param availableToSell the ledger's own computation of the figure of a SKU
+     * @param availableToSell the ledger's own computation of the figures of the SKUs, all at once
      */
-    public void publish(Collection<String> skus, ToIntFunction<String> availableToSell) {
+    public void publish(Collection<String> skus, Function<Collection<String>, Map<String, Integer>> availableToSell) {
         if (skus.isEmpty()) {
             return;
         }
         String[] sorted = skus.stream().distinct().sorted().toArray(String[]::new);
+        Map<String, Integer> computed = availableToSell.apply(List.of(sorted));
         Integer[] figures = new Integer[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
-            figures[i] = availableToSell.applyAsInt(sorted[i]);
+            figures[i] = computed.get(sorted[i]);
         }
         // One statement for the batch. A newer figure replaces a pending one and keeps its wait (a channel that is
         // down is not hammered because stock keeps moving); a figure equal to the row's latest changes nothing.

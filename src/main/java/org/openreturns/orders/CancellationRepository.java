@@ -3,6 +3,7 @@ package org.openreturns.orders;
 import static org.openreturns.db.Tables.ORDER_CANCELLATION;
 import static org.openreturns.db.Tables.ORDER_CANCELLATION_LINE;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -46,6 +47,30 @@ class CancellationRepository {
                     .set(ORDER_CANCELLATION_LINE.QUANTITY, line.quantity())
                     .execute();
         }
+        return true;
+    }
+
+    /** Stores many cancellations in two statements; false when an id was taken already. */
+    boolean insertAll(List<Cancellation> cancellations) {
+        if (cancellations.isEmpty()) {
+            return true;
+        }
+        var insert = db.insertInto(ORDER_CANCELLATION, ORDER_CANCELLATION.CANCELLATION_ID,
+                ORDER_CANCELLATION.ORDER_ID, ORDER_CANCELLATION.RECORDED_BY, ORDER_CANCELLATION.RECORDED_AT);
+        var lines = db.insertInto(ORDER_CANCELLATION_LINE, ORDER_CANCELLATION_LINE.CANCELLATION_ID,
+                ORDER_CANCELLATION_LINE.ORDER_ID, ORDER_CANCELLATION_LINE.LINE_NO, ORDER_CANCELLATION_LINE.QUANTITY);
+        for (Cancellation cancellation : cancellations) {
+            insert = insert.values(cancellation.cancellationId(), cancellation.orderId(), cancellation.recordedBy(),
+                    cancellation.recordedAt());
+            for (Cancellation.Line line : cancellation.lines()) {
+                lines = lines.values(cancellation.cancellationId(), cancellation.orderId(), line.lineNo(),
+                        line.quantity());
+            }
+        }
+        if (insert.onConflictDoNothing().execute() != cancellations.size()) {
+            return false;
+        }
+        lines.execute();
         return true;
     }
 }

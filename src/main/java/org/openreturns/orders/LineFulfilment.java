@@ -1,7 +1,7 @@
 package org.openreturns.orders;
 
 /** What was shipped and what was cancelled of one order line, in units. */
-record LineFulfilment(int shipped, int cancelled) {
+public record LineFulfilment(int shipped, int cancelled) {
 
     static final LineFulfilment NONE = new LineFulfilment(0, 0);
 

@@ -6,6 +6,9 @@ import static org.openreturns.db.Tables.SALES_ORDER_LINE;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -73,6 +77,58 @@ class OrderRepository {
                 .set(SALES_ORDER_LINE.UNIT_PRICE_MINOR, unitPriceMinor)
                 .set(SALES_ORDER_LINE.SERIALS, serials.toArray(String[]::new))
                 .execute();
+    }
+
+    /** The order ids of the channel that are stored already, of those given. */
+    Set<String> knownNumbers(String channel, Collection<String> orderNumbers) {
+        return new HashSet<>(db.select(SALES_ORDER.ORDER_NUMBER).from(SALES_ORDER)
+                .where(SALES_ORDER.CHANNEL.eq(channel))
+                .and(SALES_ORDER.ORDER_NUMBER.eq(DSL.any(orderNumbers.toArray(String[]::new))))
+                .fetch(SALES_ORDER.ORDER_NUMBER));
+    }
+
+    /** {@link #upsertCustomer} for many customers in one statement; each id once. */
+    void upsertCustomers(Collection<OrderIngestion.Customer> customers, OffsetDateTime now) {
+        var insert = db.insertInto(CUSTOMER, CUSTOMER.ID, CUSTOMER.EMAIL, CUSTOMER.TIER, CUSTOMER.PHONE,
+                CUSTOMER.UPDATED_AT);
+        for (OrderIngestion.Customer customer : customers) {
+            insert = insert.values(customer.id(), customer.email(), customer.tier().name(), customer.phone(), now);
+        }
+        insert.onConflict(CUSTOMER.ID).doUpdate()
+                .set(CUSTOMER.EMAIL, DSL.excluded(CUSTOMER.EMAIL))
+                .set(CUSTOMER.TIER, DSL.excluded(CUSTOMER.TIER))
+                .set(CUSTOMER.PHONE, DSL.excluded(CUSTOMER.PHONE))
+                .set(CUSTOMER.UPDATED_AT, DSL.excluded(CUSTOMER.UPDATED_AT))
+                .execute();
+    }
+
+    /** {@link #insertOrder} for many orders in one statement; answers their ids by order id. */
+    Map<String, Long> insertOrders(List<OrderIngestion> orders, OffsetDateTime now, String ingestedBy) {
+        var insert = db.insertInto(SALES_ORDER, SALES_ORDER.CHANNEL, SALES_ORDER.ORDER_NUMBER,
+                SALES_ORDER.CUSTOMER_ID, SALES_ORDER.PLACED_AT, SALES_ORDER.DELIVERED_AT, SALES_ORDER.CURRENCY,
+                SALES_ORDER.WAREHOUSE, SALES_ORDER.SHIPPING_ADDRESS, SALES_ORDER.CAMPAIGN_CODE,
+                SALES_ORDER.INGESTED_AT, SALES_ORDER.INGESTED_BY, SALES_ORDER.RESERVES_STOCK);
+        for (OrderIngestion order : orders) {
+            insert = insert.values(order.channel(), order.id(), order.customer().id(), order.placedAt(),
+                    order.deliveredAt(), order.currency(), order.warehouse(), order.shippingAddress(),
+                    order.campaignCode(), now, ingestedBy, order.deliveredAt() == null);
+        }
+        Map<String, Long> ids = new HashMap<>();
+        insert.returningResult(SALES_ORDER.ORDER_NUMBER, SALES_ORDER.ID).fetch()
+                .forEach(row -> ids.put(row.value1(), row.value2()));
+        return ids;
+    }
+
+    /** The lines of many orders in one statement: order id, line, SKU, quantity, unit price in minor units. */
+    void insertLines(List<OrderLine> lines) {
+        var insert = db.insertInto(SALES_ORDER_LINE, SALES_ORDER_LINE.ORDER_ID, SALES_ORDER_LINE.LINE_NO,
+                SALES_ORDER_LINE.SKU, SALES_ORDER_LINE.QUANTITY, SALES_ORDER_LINE.UNIT_PRICE_MINOR,
+                SALES_ORDER_LINE.SERIALS);
+        for (OrderLine line : lines) {
+            insert = insert.values(line.orderId(), line.lineNo(), line.sku(), line.quantity(), line.unitPriceMinor(),
+                    line.serials().toArray(String[]::new));
+        }
+        insert.execute();
     }
 
     void recordDelivery(long orderId, OffsetDateTime deliveredAt) {

@@ -48,7 +48,7 @@ public class OrderService {
      */
     @Transactional
     public Ingested ingest(OrderIngestion order, String ingestedBy) {
-        List<FieldProblem> problems = check(order);
+        List<FieldProblem> problems = check(order, catalog.channelCodes());
         if (!problems.isEmpty()) {
             throw new RuleViolationException(problems);
         }
@@ -97,7 +97,7 @@ public class OrderService {
 
     /** What was shipped and cancelled of each line of the order; lines without either are missing. */
     @Transactional(readOnly = true)
-    Map<Integer, LineFulfilment> fulfilment(long orderId) {
+    public Map<Integer, LineFulfilment> fulfilment(long orderId) {
         return orders.fulfilment(orderId);
     }
 
@@ -150,9 +150,9 @@ public class OrderService {
                 .isPresent());
     }
 
-    private List<FieldProblem> check(OrderIngestion order) {
+    /** The rules of a new order; {@code channels}: the known channels' codes. */
+    List<FieldProblem> check(OrderIngestion order, Set<String> channels) {
         List<FieldProblem> problems = new ArrayList<>();
-        Set<String> channels = catalog.channelCodes();
         if (!channels.contains(order.channel())) {
             problems.add(new FieldProblem("channel", "is not a known sales channel; known channels: "
                     + channels.stream().sorted().toList()));

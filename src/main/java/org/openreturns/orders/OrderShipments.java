@@ -195,14 +195,20 @@ public class OrderShipments {
     /** One move per line, or per unit of a serialized product. */
     private static List<StockMoveRequest> moves(String shipmentId, SalesOrder order, ShipmentRequest.Line line,
                                                 long sellable, long customer, String shippedBy) {
-        String sku = order.line(line.lineNo()).orElseThrow().sku();
+        return moves(shipmentId, order.id(), order.line(line.lineNo()).orElseThrow().sku(), line, sellable, customer,
+                shippedBy);
+    }
+
+    /** The moves of one shipped line of the order, whose SKU is given; also for {@link OrderBatches}. */
+    static List<StockMoveRequest> moves(String shipmentId, long orderId, String sku, ShipmentRequest.Line line,
+                                        long sellable, long customer, String shippedBy) {
         String key = moveKey(shipmentId, line.lineNo());
         if (line.serialsOrEmpty().isEmpty()) {
             return List.of(StockMoveRequest.saleShipment(key, sku, null, line.quantity(), sellable, customer,
-                    order.id(), line.lineNo(), shippedBy));
+                    orderId, line.lineNo(), shippedBy));
         }
         return line.serialsOrEmpty().stream().map(serial -> StockMoveRequest.saleShipment(key + "-serial-" + serial,
-                sku, serial, 1, sellable, customer, order.id(), line.lineNo(), shippedBy)).toList();
+                sku, serial, 1, sellable, customer, orderId, line.lineNo(), shippedBy)).toList();
     }
 
     private static String moveKey(String shipmentId, int lineNo) {

@@ -6,6 +6,7 @@ import static org.openreturns.db.Tables.ORDER_SHIPMENT_LINE;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +58,34 @@ class ShipmentRepository {
                     .set(ORDER_SHIPMENT_LINE.SERIALS, line.serials().toArray(String[]::new))
                     .execute();
         }
+        return true;
+    }
+
+    /**
+     * Stores many shipments in two statements; false when an id was taken already (then the caller's transaction
+     * must not go on).
+     */
+    boolean insertAll(List<Shipment> shipments) {
+        if (shipments.isEmpty()) {
+            return true;
+        }
+        var insert = db.insertInto(ORDER_SHIPMENT, ORDER_SHIPMENT.SHIPMENT_ID, ORDER_SHIPMENT.ORDER_ID,
+                ORDER_SHIPMENT.WAREHOUSE, ORDER_SHIPMENT.SHIPPED_AT, ORDER_SHIPMENT.RECORDED_BY,
+                ORDER_SHIPMENT.RECORDED_AT);
+        var lines = db.insertInto(ORDER_SHIPMENT_LINE, ORDER_SHIPMENT_LINE.SHIPMENT_ID, ORDER_SHIPMENT_LINE.ORDER_ID,
+                ORDER_SHIPMENT_LINE.LINE_NO, ORDER_SHIPMENT_LINE.QUANTITY, ORDER_SHIPMENT_LINE.SERIALS);
+        for (Shipment shipment : shipments) {
+            insert = insert.values(shipment.shipmentId(), shipment.orderId(), shipment.warehouse(),
+                    shipment.shippedAt(), shipment.recordedBy(), shipment.recordedAt());
+            for (Shipment.Line line : shipment.lines()) {
+                lines = lines.values(shipment.shipmentId(), shipment.orderId(), line.lineNo(), line.quantity(),
+                        line.serials().toArray(String[]::new));
+            }
+        }
+        if (insert.onConflictDoNothing().execute() != shipments.size()) {
+            return false;
+        }
+        lines.execute();
         return true;
     }
 

@@ -59,6 +59,10 @@ class ReturnController {
     ResponseEntity<ReturnService.RequestedReturn> request(@Valid @RequestBody ReturnRequest request,
                                                           Authentication caller) {
         ReturnService.RequestedReturn created = returnService.request(request, caller.getName());
+        if (!created.created()) {
+            // The channel's return id named a return made before: the same answer, not a second return.
+            return ResponseEntity.ok(created);
+        }
         return ResponseEntity.created(URI.create("/api/returns/" + created.returnId())).body(created);
     }
 

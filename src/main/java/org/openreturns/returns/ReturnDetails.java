@@ -9,9 +9,11 @@ import org.openreturns.process.HumanTask;
 
 /**
  * What {@code GET /api/returns/{id}} shows: status, risk score, lines, refund, timeline, what the customer was told,
- * the tasks waiting on people and what the reason classifier suggested for each line.
+ * the tasks waiting on people and what the reason classifier suggested for each line. {@code channelReturnId}: the
+ * channel's own id of a return it authorised itself (a marketplace's), null for the others.
  */
-public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, String channel, String currency,
+public record ReturnDetails(UUID returnId, String rmaNumber, String orderId, String channel,
+                            String channelReturnId, String currency,
                             String warehouse, ReturnStatus status, OffsetDateTime requestedAt, String requestedBy,
                             String customerMessage, Risk risk, List<ReturnLineView> lines, Refund refund,
                             List<TimelineEntry> timeline, List<Notification> notifications,

@@ -42,7 +42,7 @@ class ReturnRepository {
     }
 
     void insertReturn(UUID id, String rmaNumber, long orderId, ReturnStatus status, String customerMessage,
-                      String requestedBy, OffsetDateTime now) {
+                      String requestedBy, String channelReturnId, OffsetDateTime now) {
         db.insertInto(RETURN_REQUEST)
                 .set(RETURN_REQUEST.ID, id)
                 .set(RETURN_REQUEST.RMA_NUMBER, rmaNumber)
@@ -50,6 +50,7 @@ class ReturnRepository {
                 .set(RETURN_REQUEST.STATUS, status.name())
                 .set(RETURN_REQUEST.CUSTOMER_MESSAGE, customerMessage)
                 .set(RETURN_REQUEST.REQUESTED_BY, requestedBy)
+                .set(RETURN_REQUEST.CHANNEL_RETURN_ID, channelReturnId)
                 .set(RETURN_REQUEST.REQUESTED_AT, now)
                 .set(RETURN_REQUEST.STATUS_CHANGED_AT, now)
                 .execute();
@@ -80,6 +81,12 @@ class ReturnRepository {
 
     Optional<ReturnRequestRecord> find(UUID id) {
         return db.selectFrom(RETURN_REQUEST).where(RETURN_REQUEST.ID.eq(id)).fetchOptional();
+    }
+
+    /** The return of the order that the channel authorised under its own id. */
+    Optional<ReturnRequestRecord> findByChannelReturnId(long orderId, String channelReturnId) {
+        return db.selectFrom(RETURN_REQUEST).where(RETURN_REQUEST.ORDER_ID.eq(orderId))
+                .and(RETURN_REQUEST.CHANNEL_RETURN_ID.eq(channelReturnId)).fetchOptional();
     }
 
     Optional<ReturnRequestRecord> findForUpdate(UUID id) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.openreturns.db.tables.records.ReturnRequestRecord;
 import org.openreturns.catalog.CatalogService;
 import org.openreturns.catalog.LocationType;
@@ -59,17 +60,26 @@ public class ReturnService {
         this.clock = clock;
     }
 
-    public record RequestedReturn(UUID returnId, String rmaNumber, ReturnStatus status) {
+    /** {@code created} is false when the request named a channel return id whose return exists already. */
+    public record RequestedReturn(UUID returnId, String rmaNumber, ReturnStatus status,
+                                  @JsonIgnore boolean created) {
     }
 
     /**
      * Records a return request against the lines of an order and starts its process, in one transaction: either
      * both exist or neither. The order row is locked so that two requests for the same line cannot both take the
-     * last returnable unit.
+     * last returnable unit, and a channel's return id names at most one return of the order.
      */
     @Transactional
     public RequestedReturn request(ReturnRequest request, String caller) {
         SalesOrder order = orders.orderForReturn(request.orderId(), request.channel(), true);
+        if (request.channelReturnId() != null) {
+            Optional<ReturnRequestRecord> made = returns.findByChannelReturnId(order.id(), request.channelReturnId());
+            if (made.isPresent()) {
+                return new RequestedReturn(made.get().getId(), made.get().getRmaNumber(),
+                        ReturnStatus.valueOf(made.get().getStatus()), false);
+            }
+        }
         checkLines(order, request.lines());
 
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -78,17 +88,20 @@ public class ReturnService {
         String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank()
                 ? caller : request.requestedBy();
         returns.insertReturn(returnId, rmaNumber, order.id(), ReturnStatus.REQUESTED, request.customerMessage(),
-                requestedBy, now);
+                requestedBy, request.channelReturnId(), now);
         request.lines().forEach(line -> returns.insertLine(returnId, order.id(), line));
         returns.insertEvent(returnId, now, requestedBy, "REQUESTED", null, ReturnStatus.REQUESTED,
                 "Return of " + request.lines().size() + " line(s) of order " + order.orderNumber()
-                        + " (" + order.channel() + ")" + (caller.equals(requestedBy) ? "" : ", entered by " + caller));
+                        + " (" + order.channel() + ")"
+                        + (request.channelReturnId() == null ? "" : ", return " + request.channelReturnId()
+                        + " authorised by the channel")
+                        + (caller.equals(requestedBy) ? "" : ", entered by " + caller));
         // The RMA number is the business key, so returns are found by it in Cockpit and Operate.
         processRuntime.startProcess(ReturnProcess.PROCESS_ID, rmaNumber,
                 Map.of(ReturnProcess.RETURN_ID, returnId.toString(), ReturnProcess.RMA_NUMBER, rmaNumber,
                         ReturnProcess.CUSTOMER_MESSAGE_GIVEN, request.customerMessage() != null
                                 && !request.customerMessage().isBlank()));
-        return new RequestedReturn(returnId, rmaNumber, ReturnStatus.REQUESTED);
+        return new RequestedReturn(returnId, rmaNumber, ReturnStatus.REQUESTED, true);
     }
 
     private void checkLines(SalesOrder order, List<ReturnRequest.Line> lines) {
@@ -323,7 +336,7 @@ public class ReturnService {
         ReturnRequestRecord stored = returns.find(returnId).orElseThrow(() -> unknown(returnId));
         OrderReference order = returns.orderOf(returnId).orElseThrow();
         return new ReturnDetails(returnId, stored.getRmaNumber(), order.orderNumber(), order.channel(),
-                order.currency(), order.warehouse(), ReturnStatus.valueOf(stored.getStatus()),
+                stored.getChannelReturnId(), order.currency(), order.warehouse(), ReturnStatus.valueOf(stored.getStatus()),
                 stored.getRequestedAt(), stored.getRequestedBy(), stored.getCustomerMessage(),
                 returns.risk(returnId).orElse(null), returns.lines(returnId), returns.refund(returnId).orElse(null), returns.timeline(returnId),
                 returns.notifications(returnId), humanTasks.openTasksOf(stored.getRmaNumber()).stream()

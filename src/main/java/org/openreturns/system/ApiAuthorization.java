@@ -69,6 +69,10 @@ public final class ApiAuthorization {
             signedByChannel(POST, "/api/channels/{code}/webhooks"),
             // A marketplace's settlement report moves money in the journal: finance imports it.
             allow(POST, "/api/channels/{code}/settlements", FINANCE),
+            // A marketplace's reports: its orders and shipments move stock, so inventory control imports them; its
+            // returns are customer returns, which support creates too.
+            allow(POST, "/api/channels/{code}/order-reports", INVENTORY_CONTROL),
+            allow(POST, "/api/channels/{code}/return-reports", SUPPORT, INVENTORY_CONTROL),
             // Orders come from the shop's feed; support keys in one the feed missed. Customers' personal data is
             // for those who talk to them or pay them.
             allow(POST, "/api/orders", SUPPORT),

@@ -213,7 +213,7 @@ public final class LifecycleBenchmark {
         ReturnService.RequestedReturn requested = timed("request", () -> app.getBean(ReturnService.class).request(
                 new ReturnRequest(orderId, "WEB", List.of(new ReturnRequest.Line(1, 1,
                         org.openreturns.returns.ReasonCode.SIZE_TOO_SMALL,
-                        org.openreturns.returns.DeclaredCondition.UNOPENED)), null, null), "support1"));
+                        org.openreturns.returns.DeclaredCondition.UNOPENED)), null, null, null), "support1"));
         UUID returnId = requested.returnId();
         timed("check eligibility", () -> {
             EligibilityService eligibility = app.getBean(EligibilityService.class);

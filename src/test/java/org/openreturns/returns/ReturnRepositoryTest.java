@@ -73,7 +73,7 @@ class ReturnRepositoryTest {
 
     private UUID returnOf(SalesOrder order, int quantity, ReturnStatus status) {
         UUID returnId = UUID.randomUUID();
-        returns.insertReturn(returnId, returns.nextRmaNumber(2026), order.id(), status, null, "test", NOW);
+        returns.insertReturn(returnId, returns.nextRmaNumber(2026), order.id(), status, null, "test", null, NOW);
         returns.insertLine(returnId, order.id(), new ReturnRequest.Line(1, quantity, null, null));
         return returnId;
     }

@@ -76,7 +76,7 @@ class ReturnStatusChangeTest {
                 List.of(new OrderIngestion.Line(1, "TSHIRT-BLK-M", 1, new BigDecimal("19.90"), List.of())), null, null),
                 "test").order();
         UUID returnId = UUID.randomUUID();
-        returns.insertReturn(returnId, returns.nextRmaNumber(2026), order.id(), status, null, "test", NOW);
+        returns.insertReturn(returnId, returns.nextRmaNumber(2026), order.id(), status, null, "test", null, NOW);
         returns.insertLine(returnId, order.id(), new ReturnRequest.Line(1, 1, null, null));
         return returnId;
     }

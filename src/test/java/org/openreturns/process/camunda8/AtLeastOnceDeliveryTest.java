@@ -124,7 +124,7 @@ class AtLeastOnceDeliveryTest {
                 List.of(new OrderIngestion.Line(1, sku, 1, new BigDecimal("25.00"), List.of())), null, null), "test");
         ReturnService.RequestedReturn requested = returns.request(new ReturnRequest(orderId, "WEB",
                 List.of(new ReturnRequest.Line(1, 1, ReasonCode.SIZE_TOO_SMALL, DeclaredCondition.UNOPENED)),
-                null, null), "support1");
+                null, null, null), "support1");
         variables.put("returnId", requested.returnId().toString());
         variables.put("rmaNumber", requested.rmaNumber());
         variables.put(StepJobHandler.BUSINESS_KEY_VARIABLE, requested.returnId().toString());
