@@ -222,14 +222,14 @@ class StockLedgerRepository {
 
     /** Units of the SKU that orders not yet shipped nor cancelled reserve, across the warehouses. */
     int reserved(String sku) {
-        return db.resultQuery("select coalesce(sum(reserved), 0)::integer from order_line_fulfilment where sku = ?", sku)
+        return db.resultQuery("select coalesce(sum(reserved), 0)::integer from order_line_reservation where sku = ?", sku)
                 .fetchSingle().get(0, Integer.class);
     }
 
     /**
      * Available to sell of each SKU, as {@link StockLedger#availableToSell(List, int)} defines it: sellable stock across
      * the warehouses less what orders reserve, never below zero. One statement for all SKUs; each SKU's balances and
-     * order lines are found through their indexes.
+     * open reservations are found through their indexes.
      */
     Map<String, Integer> availableToSell(Collection<String> skus) {
         Map<String, Integer> figures = new HashMap<>();
@@ -238,7 +238,7 @@ class StockLedgerRepository {
                        coalesce((select sum(b.quantity) from stock_balance b
                                  join location l on l.id = b.location_id and l.type = 'SELLABLE'
                                  where b.sku = k.sku), 0)
-                     - coalesce((select sum(f.reserved) from order_line_fulfilment f where f.sku = k.sku), 0))::integer
+                     - coalesce((select sum(r.reserved) from order_line_reservation r where r.sku = k.sku), 0))::integer
                 from unnest(?::text[]) as k(sku)
                 """, (Object) skus.stream().distinct().toArray(String[]::new))
                 .forEach(row -> figures.put(row.get(0, String.class), row.get(1, Integer.class)));

@@ -343,8 +343,8 @@ class ReconciliationChecks {
                        greatest(coalesce((select sum(b.quantity) from stock_balance b
                                           join location loc on loc.id = b.location_id
                                           where b.sku = reported.sku and loc.type = 'SELLABLE'), 0)
-                                - (select coalesce(sum(f.reserved), 0) from order_line_fulfilment f
-                                   where f.sku = reported.sku), 0) as available
+                                - (select coalesce(sum(r.reserved), 0) from order_line_reservation r
+                                   where r.sku = reported.sku), 0) as available
                 from reported
                 """).fetch()) {
             long reported = row.get("reported", Long.class);

@@ -228,6 +228,7 @@ class OrderFulfilmentApiTest {
         assertThat(ledger.availableToSell(tee)).isEqualTo(8);
         assertThat(lines(api.get("support1", "/api/orders/" + orderId).getBody()).get(0))
                 .containsEntry("shippedQuantity", 1).containsEntry("cancelledQuantity", 2);
+        assertKeptReservationsAreWhatTheLinesSay();
     }
 
     @Test
@@ -269,6 +270,18 @@ class OrderFulfilmentApiTest {
         assertThat(ApiClient.problems(shipCancelled).get("lines[0].quantity")).contains("1 cancelled");
         assertThat(ledger.onHand(tee)).containsExactly(new OnHand(warehouse, LocationType.SELLABLE, 8));
         assertThat(ledger.reserved(tee)).isZero();
+        assertKeptReservationsAreWhatTheLinesSay();
+    }
+
+    /**
+     * Available to sell reads the reservations kept as orders, shipments and cancellations arrive (V26); they must be
+     * exactly what every order line's own shipments and cancellations say (the view over the whole history).
+     */
+    private void assertKeptReservationsAreWhatTheLinesSay() {
+        String kept = "select order_id, line_no, sku, reserved from order_line_reservation order by 1, 2";
+        String derived = "select order_id, line_no, sku, reserved from order_line_fulfilment where reserved > 0"
+                + " order by 1, 2";
+        assertThat(db.resultQuery(kept).fetch().intoArrays()).isDeepEqualTo(db.resultQuery(derived).fetch().intoArrays());
     }
 
     /** A SKU with {@code quantity} units in SELLABLE of the test's warehouse at {@code unitCost} each. */
