@@ -1,5 +1,7 @@
 package org.openreturns.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -17,19 +19,42 @@ final class ProcessorTime {
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
     }
 
-    /** The processor time used so far by the JVM, and by PostgreSQL's processes that are still running. */
+    /**
+     * The processor time used so far by the JVM, and by PostgreSQL: its processes still running, and the backends that
+     * have ended (a pool replaces its connections now and then), which the server counts as its children's time.
+     */
     Sample now() {
         return new Sample(cpu(ProcessHandle.current()), postgresProcesses().map(ProcessorTime::cpu)
-                .reduce(Duration.ZERO, Duration::plus));
+                .reduce(Duration.ZERO, Duration::plus).plus(endedBackends()));
+    }
+
+    /**
+     * The user and system time of the server's children that have ended, from /proc (Linux; fields cutime and cstime
+     * of /proc/[pid]/stat, in clock ticks of 1/100 s).
+     */
+    private Duration endedBackends() {
+        return postgresServers().map(server -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(server.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // After the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here.
+                return Duration.ofMillis((Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10);
+            } catch (IOException | RuntimeException unreadable) {
+                return Duration.ZERO;
+            }
+        }).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** The server started with this data directory (it runs detached, so it is no child of the JVM) and its backends. */
     private Stream<ProcessHandle> postgresProcesses() {
+        return postgresServers().flatMap(server -> Stream.concat(Stream.of(server), server.descendants()));
+    }
+
+    private Stream<ProcessHandle> postgresServers() {
         String directory = dataDirectory.toString();
         return ProcessHandle.allProcesses()
                 .filter(process -> process.info().arguments().map(arguments -> Stream.of(arguments)
-                        .anyMatch(argument -> argument.contains(directory))).orElse(false))
-                .flatMap(server -> Stream.concat(Stream.of(server), server.descendants()));
+                        .anyMatch(argument -> argument.contains(directory))).orElse(false));
     }
 
     private static Duration cpu(ProcessHandle process) {
