@@ -84,6 +84,8 @@ class MarketplaceReturnLifecycleTest {
     void soldShippedReturnedInspectedRestockedAndPublished() {
         String sneaker = driver.product("SNEAKER", "shoes", "30.00", "79.90", false, false);
         driver.stock(sneaker, 3);
+        // The outbox sends only the latest figure of a SKU: each is awaited before the next change replaces it.
+        awaitLastFigure(sneaker, 3);
         String orderId = "403-" + UUID.randomUUID().toString().substring(0, 7) + "-0000001";
         String rmaId = "DxRMA" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -98,6 +100,7 @@ class MarketplaceReturnLifecycleTest {
                 .containsEntry("shipped", 1).containsEntry("deadLettered", 0);
         assertThat(driver.stock(sneaker)).containsEntry("SELLABLE", 2);
         assertThat(ledger.availableToSell(sneaker)).isEqualTo(2);
+        awaitLastFigure(sneaker, 2);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> soldLines = (List<Map<String, Object>>) driver.api.get("inventory1",
                 "/api/orders/" + orderId + "?channel=" + CHANNEL).getBody().get("lines");
@@ -140,9 +143,9 @@ class MarketplaceReturnLifecycleTest {
                 "RESTOCK: Dr 1300 3000, Cr 1310 3000",
                 "REFUND_APPROVED: Dr 4100 7990, Cr 2100 7990",
                 "REFUND_PAID: Dr 2100 7990, Cr 1000 7990");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(figures(sneaker))
-                .as("the marketplace learns each figure: bought, sold, restocked").containsSubsequence(3, 2, 3)
-                .last().isEqualTo(3));
+        awaitLastFigure(sneaker, 3);
+        assertThat(figures(sneaker)).as("the marketplace learnt each figure: bought, sold, restocked")
+                .containsSubsequence(3, 2, 3);
 
         // The same return report again makes no second return.
         assertThat(upload("support1", "/return-reports?reportId=returns-1", returnsReport,
@@ -173,5 +176,10 @@ class MarketplaceReturnLifecycleTest {
         return http.withBasicAuth(user, "demo").exchange("/api/channels/" + CHANNEL + path, HttpMethod.POST,
                 new HttpEntity<>(file, headers), new ParameterizedTypeReference<>() {
                 });
+    }
+
+    private void awaitLastFigure(String sku, int availableToSell) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(figures(sku)).isNotEmpty().last()
+                .isEqualTo(availableToSell));
     }
 }

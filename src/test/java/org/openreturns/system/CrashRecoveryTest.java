@@ -118,7 +118,7 @@ class CrashRecoveryTest {
         }
         application.kill();
 
-        int lockedAtKill = lockedJobs();
+        int lockedAtKill = lockedJobsOnceTheKilledSessionsEnded();
         assertThat(lockedAtKill).as("steps were running when the application died").isPositive();
         Instant ready = application.start("2-after-kill");
         assertThat(application.log()).contains("Took back " + lockedAtKill + " jobs that this node");
@@ -265,6 +265,22 @@ class CrashRecoveryTest {
     }
 
     /** Jobs that a job executor had locked; read while the killed application's PostgreSQL still runs. */
+    /**
+     * The jobs locked once PostgreSQL has ended the killed application's sessions: a commit it had sent when it died
+     * still completes (and may finish a locked job), so the count is final only then.
+     */
+    private int lockedJobsOnceTheKilledSessionsEnded() throws SQLException {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try (Connection db = application.database();
+                 ResultSet result = db.createStatement().executeQuery("select count(*) from pg_stat_activity"
+                         + " where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+                result.next();
+                return result.getInt(1) == 0;
+            }
+        });
+        return lockedJobs();
+    }
+
     private int lockedJobs() throws SQLException {
         try (Connection db = application.database();
              ResultSet result = db.createStatement().executeQuery(
