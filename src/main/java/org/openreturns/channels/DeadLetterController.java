@@ -37,7 +37,8 @@ class DeadLetterController {
 
     @GetMapping("/{id}")
     DeadLetter deadLetter(@PathVariable long id) {
-        return deadLetters.find(id).orElseThrow(() -> notFound(id));
+        return deadLetters.find(id)
+                .orElseThrow(() -> new NotFoundException("id", "No dead letter " + id + " is known"));
     }
 
     /**
@@ -46,22 +47,16 @@ class DeadLetterController {
      */
     @PostMapping("/{id}/replay")
     DeadLetter replay(@PathVariable long id, Authentication caller) {
-        deadLetters.find(id).orElseThrow(() -> notFound(id));
         inbox.replay(id, caller.getName());
         return deadLetters.find(id).orElseThrow();
     }
 
     @PostMapping("/{id}/discard")
     DeadLetter discard(@PathVariable long id, @Valid @RequestBody Discard discard, Authentication caller) {
-        deadLetters.find(id).orElseThrow(() -> notFound(id));
         return inbox.discard(id, caller.getName(), discard.note());
     }
 
     /** @param note why the message is not to be taken, kept with the letter */
     record Discard(@NotBlank @Size(max = 2000) String note) {
-    }
-
-    private static NotFoundException notFound(long id) {
-        return new NotFoundException("id", "No dead letter " + id + " is known");
     }
 }
